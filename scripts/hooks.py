@@ -1,0 +1,100 @@
+"""MkDocs hooks: publish generated figures, fill table and number placeholders, convert math.
+
+Every generator lives in `scripts/figures.py` or `scripts/tables.py`; this file only wires them
+into the build and turns any failure into an error that names the page and the name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "figures"
+
+FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([^)\s]+?)\.svg\)")
+SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
+PLACEHOLDER = re.compile(r"<!--\s*(table|value):\s*([^\s>]+)\s*-->")
+
+
+# Load the newest generators: `mkdocs serve` keeps the process, so drop old imports first.
+def on_config(config):
+    sys.path.insert(0, str(ROOT)) if str(ROOT) not in sys.path else None
+    for name in [m for m in sys.modules if m.split(".")[0] in ("snippets", "scripts")]:
+        del sys.modules[name]
+
+
+# Publish every figure in both schemes, redrawn only when snippets/ or scripts/ change.
+def on_files(files: Files, config) -> Files:
+    from scripts.figures import FIGURES, SCHEMES
+
+    key = hashlib.sha256()
+    for path in sorted([*ROOT.glob("snippets/*.py"), *ROOT.glob("scripts/*.py")]):
+        key.update(path.name.encode() + path.read_bytes())
+    folder = CACHE / key.hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, draw in FIGURES.items():
+        for scheme in SCHEMES:
+            cached = folder / f"{name}.{scheme.name}.svg"
+            if not cached.exists():
+                try:
+                    cached.write_text(draw(scheme), encoding="utf-8")
+                except Exception as exc:
+                    raise PluginError(f"figure '{name}' ({scheme.name}) failed: {exc!r}") from exc
+            files.append(File.generated(config, f"figures/{name}.{scheme.name}.svg", abs_src_path=str(cached)))
+    return files
+
+
+# Expand figures into light/dark image pairs and fill table and number placeholders.
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    from scripts.figures import FIGURES
+    from scripts.tables import TABLES, VALUES
+
+    where = page.file.src_uri
+    prefix = posixpath.relpath("figures", posixpath.dirname(where) or ".")
+
+    def figure(m: re.Match[str]) -> str:
+        alt, name = m.group(1).strip(), m.group(2)
+        if name not in FIGURES:
+            raise PluginError(f"{where}: unknown figure '{name}' (known: {', '.join(sorted(FIGURES))})")
+        if not alt:
+            raise PluginError(f"{where}: figure '{name}' has no alt text")
+        size = _size(files.get_file_from_path(f"figures/{name}.light.svg"))
+        return "".join(
+            f"![{alt}]({prefix}/{name}.{s}.svg#only-{s}){{ {size} }}" for s in ("light", "dark")
+        )
+
+    def placeholder(m: re.Match[str]) -> str:
+        kind, name = m.groups()
+        registry = TABLES if kind == "table" else VALUES
+        if name not in registry:
+            raise PluginError(f"{where}: unknown {kind} '{name}' (known: {', '.join(sorted(registry))})")
+        try:
+            return registry[name]()
+        except Exception as exc:
+            raise PluginError(f"{where}: {kind} '{name}' failed: {exc!r}") from exc
+
+    return PLACEHOLDER.sub(placeholder, FIGURE.sub(figure, markdown))
+
+
+# Read an SVG's size in CSS pixels, so the page reserves its space before it loads.
+def _size(file: File) -> str:
+    w, wu, h, hu = SIZE.search(file.content_string).groups()
+    px = 4 / 3 if wu == "pt" else 1
+    return f'width="{round(float(w) * px)}" height="{round(float(h) * px)}" loading="lazy"'
+
+
+# Replace LaTeX with MathML; a formula that cannot be converted stops the build.
+def on_page_content(html: str, page, config, files) -> str:
+    from scripts.mathml import MathError, convert_page
+
+    try:
+        return convert_page(html).replace("<br />\n<figcaption>", "<figcaption>")
+    except MathError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from exc
