@@ -21,6 +21,7 @@ CACHE = ROOT / ".cache" / "figures"
 FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([^)\s]+?)\.svg\)")
 SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
 PLACEHOLDER = re.compile(r"<!--\s*(table|value):\s*([^\s>]+)\s*-->")
+INCLUDE = re.compile(r'^\s*--8<--\s+"([^":]+)(?::([\w-]+))?"\s*$', re.M)
 
 
 # Load the newest generators: `mkdocs serve` keeps the process, so drop old imports first.
@@ -51,7 +52,7 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-# Expand figures into light/dark image pairs and fill table and number placeholders.
+# Expand figures into light/dark pairs, fill placeholders, and check every include exists.
 def on_page_markdown(markdown: str, page, config, files) -> str:
     from scripts.figures import FIGURES
     from scripts.tables import TABLES, VALUES
@@ -80,6 +81,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         except Exception as exc:
             raise PluginError(f"{where}: {kind} '{name}' failed: {exc!r}") from exc
 
+    for path, section in INCLUDE.findall(markdown):
+        source = ROOT / path
+        if not source.is_file():
+            raise PluginError(f"{where}: include '{path}' does not exist")
+        if section and f"[start:{section}]" not in source.read_text("utf-8"):
+            raise PluginError(f"{where}: include '{path}' has no section '{section}'")
     return PLACEHOLDER.sub(placeholder, FIGURE.sub(figure, markdown))
 
 

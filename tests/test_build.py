@@ -1,0 +1,202 @@
+"""The built site: strict and clean, every link resolves, math converted, reproducible, and bad
+input stops the build with a message that names the file and the problem."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.conftest import ROOT, copy_project, run_build
+
+SITE_PATH = "/"  # path of site_url; the local build is served at the root
+
+
+class _Collect(HTMLParser):
+    """Collect ids, links and images of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.images: list[dict[str, str | None]] = []
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if a.get("name") and tag == "a":
+            self.ids.add(a["name"] or "")
+        for key in ("href", "src"):
+            if a.get(key) and tag in ("a", "link", "script", "img", "source"):
+                self.links.append(a[key] or "")
+        if tag == "img":
+            self.images.append(a)
+        if tag in ("script", "style", "code", "pre", "math"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "code", "pre", "math"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def parsed(site_dir: Path) -> dict[Path, _Collect]:
+    """Return every built page, parsed."""
+    pages = {}
+    for path in site_dir.rglob("*.html"):
+        collector = _Collect()
+        collector.feed(path.read_text("utf-8"))
+        pages[path] = collector
+    return pages
+
+
+def _target(site: Path, page: Path, url: str) -> Path | None:
+    """Return the file a same-site URL points to, or None for another host."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith(("mailto:", "data:", "javascript:")):
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return page
+    base = site if path.startswith("/") else page.parent
+    target = (base / path.lstrip("/").removeprefix(SITE_PATH.lstrip("/"))).resolve()
+    return target / "index.html" if target.is_dir() or path.endswith("/") else target
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir: Path, parsed: dict[Path, _Collect]) -> None:
+    broken = []
+    for page, info in parsed.items():
+        for url in info.links:
+            target = _target(site_dir, page, url)
+            if target is None:
+                continue
+            fragment = urlsplit(url).fragment
+            if not target.exists():
+                broken.append(f"{page.relative_to(site_dir)}: {url} (no file)")
+            elif fragment and target.suffix == ".html" and unquote(fragment) not in parsed[target].ids:
+                if not fragment.startswith(("only-light", "only-dark", "__")):
+                    broken.append(f"{page.relative_to(site_dir)}: {url} (no #{fragment})")
+    assert not broken, "\n".join(broken)
+
+
+def test_every_image_exists_and_has_alt(site_dir: Path, parsed: dict[Path, _Collect]) -> None:
+    images = [(page, img) for page, info in parsed.items() for img in info.images]
+    assert images, "the site should have figures"
+    for page, img in images:
+        where = f"{page.relative_to(site_dir)}: {img.get('src')}"
+        assert (img.get("alt") or "").strip(), f"{where} has no alt text"
+        target = _target(site_dir, page, img["src"] or "")
+        assert target is None or target.is_file(), f"{where} does not exist"
+
+
+def test_figures_have_light_and_dark_variants_and_captions(built_pages: dict[str, str]) -> None:
+    for name, html in built_pages.items():
+        for figure in re.findall(r"<figure>.*?</figure>", html, re.S):
+            if "figures/" not in figure:
+                continue
+            assert "#only-light" in figure and "#only-dark" in figure, f"{name}: {figure[:200]}"
+            assert re.search(r"<figcaption>\s*\S", figure), f"{name}: figure without caption"
+
+
+def test_no_raw_tex_and_math_is_mathml(site_dir: Path, parsed: dict[Path, _Collect], built_pages) -> None:
+    for page, info in parsed.items():
+        text = "".join(info.text)
+        for delimiter in ("\\(", "\\)", "\\[", "\\]", "$$", "\\frac", "\\sigma"):
+            assert delimiter not in text, f"{page.relative_to(site_dir)} shows raw TeX {delimiter!r}"
+        assert 'class="arithmatex"' not in built_pages[page.relative_to(site_dir).as_posix()]
+    assert "<math" in built_pages["index.html"]
+
+
+def test_numbered_equations_carry_number_and_id() -> None:
+    from scripts.mathml import convert_page
+
+    html = convert_page('<div class="arithmatex">\\[\\sigma(z) \\equiv \\frac{1}{1+e^{-z}} \\tag{3}\\]</div>')
+    assert 'id="eqtn3"' in html and '<span class="math-number">(3)</span>' in html
+    assert "\\tag" not in html
+
+
+def test_no_page_loads_from_another_host(built_pages: dict[str, str]) -> None:
+    # Tags that make the browser fetch something; a canonical <link> is only a name.
+    fetching = re.compile(r'<(?:script|img|iframe|source|link(?![^>]*rel="canonical"))\b[^>]*?(?:src|href)="(?:https?:)?//[^"]*', re.I)
+    for name, html in built_pages.items():
+        assert not fetching.search(html), f"{name} loads from another host: {fetching.search(html)[0]}"
+        assert "fonts.googleapis" not in html and "mathjax" not in html.lower(), name
+
+
+def test_nothing_generated_is_written_into_docs() -> None:
+    assert not list((ROOT / "docs").rglob("*.svg")), "generated figures must not be in docs/"
+    assert not (ROOT / "docs" / "figures").exists()
+
+
+@pytest.mark.slow
+def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
+    sites = [tmp_path / "a", tmp_path / "b"]
+    for site in sites:
+        result = run_build(ROOT, site, SOURCE_DATE_EPOCH="1700000000")
+        assert result.returncode == 0, result.stderr
+    comparison = filecmp.dircmp(sites[0], sites[1])
+
+    def differences(c: filecmp.dircmp) -> list[str]:
+        out = [*c.left_only, *c.right_only, *c.diff_files, *c.funny_files]
+        for sub in c.subdirs.values():
+            out += differences(sub)
+        return out
+
+    # dircmp compares shallowly (size and mtime); compare contents of every file as well.
+    a_files = sorted(p.relative_to(sites[0]) for p in sites[0].rglob("*") if p.is_file())
+    b_files = sorted(p.relative_to(sites[1]) for p in sites[1].rglob("*") if p.is_file())
+    assert a_files == b_files
+    changed = [str(p) for p in a_files if (sites[0] / p).read_bytes() != (sites[1] / p).read_bytes()]
+    assert not changed and not differences(comparison), f"builds differ in: {changed}"
+
+
+# ── Bad input: each stops the build with a message naming the file and the problem ────────────
+
+BAD_INPUT = {
+    "malformed formula": ("$$\\frac{1}{$$", ["index.md", "cannot convert formula", "\\frac{1}{"]),
+    "unknown figure": (
+        '<figure markdown="span">\n  ![그림](figures/no_such_figure.svg)\n  <figcaption>x</figcaption>\n</figure>',
+        ["index.md", "unknown figure", "no_such_figure"],
+    ),
+    "unknown table": ("<!-- table:no_such_table -->", ["index.md", "unknown table", "no_such_table"]),
+    "unknown value": ("값은 <!-- value:no_such_value -->입니다.", ["index.md", "unknown value", "no_such_value"]),
+    "missing include file": (
+        '```python\n--8<-- "snippets/no_such_file.py"\n```',
+        ["index.md", "include 'snippets/no_such_file.py' does not exist"],
+    ),
+    "missing include section": (
+        '```python\n--8<-- "snippets/sigmoid.py:no_such_section"\n```',
+        ["index.md", "snippets/sigmoid.py", "has no section 'no_such_section'"],
+    ),
+    "unknown command": ("$\\sigmoidd(z)$", ["index.md", "cannot convert formula", "sigmoidd"]),
+    "figure without alt": (
+        '<figure markdown="span">\n  ![](figures/sigmoid.svg)\n  <figcaption>x</figcaption>\n</figure>',
+        ["index.md", "no alt text", "sigmoid"],
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", list(BAD_INPUT))
+def test_bad_input_fails_the_build_with_a_clear_message(case: str, tmp_path: Path) -> None:
+    snippet, expected = BAD_INPUT[case]
+    project = copy_project(tmp_path / "project")
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text("utf-8") + "\n\n" + snippet + "\n", "utf-8")
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build passed:\n{output[-2000:]}"
+    for words in expected:
+        assert words in output, f"{case}: {words!r} not in build output:\n{output[-2000:]}"
+    assert (ROOT / "docs" / "index.md").read_text("utf-8").count("no_such") == 0

@@ -1,0 +1,57 @@
+"""The GitHub workflows: valid against GitHub's schema, and zero zizmor findings offline."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+
+
+def test_there_is_a_pages_workflow() -> None:
+    assert ROOT / ".github" / "workflows" / "pages.yml" in WORKFLOWS
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_matches_githubs_schema(workflow: Path) -> None:
+    result = subprocess.run(
+        [BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", workflow],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_zizmor_finds_nothing_even_pedantic(workflow: Path) -> None:
+    result = subprocess.run(
+        [BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress", workflow],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_by_sha_with_version_comment(workflow: Path) -> None:
+    text = workflow.read_text("utf-8")
+    uses = re.findall(r"uses:\s*(\S+)(.*)", text)
+    assert uses
+    for ref, comment in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", ref), ref
+        assert re.search(r"#\s*v\d", comment), f"{ref} has no version comment"
+    assert "persist-credentials: false" in text
+
+
+def test_pages_workflow_tests_before_it_builds_and_deploys() -> None:
+    text = (ROOT / ".github" / "workflows" / "pages.yml").read_text("utf-8")
+    for action in ("configure-pages", "upload-pages-artifact", "deploy-pages"):
+        assert f"actions/{action}@" in text
+    assert text.index("make test") < text.index("make build")
+    assert "concurrency:" in text and "permissions: {}" in text
