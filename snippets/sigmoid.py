@@ -1,0 +1,106 @@
+"""The sigmoid function σ(z) = 1/(1 + exp(-z)), its derivative σ′, and the perceptron's step function.
+
+Only numpy and the standard library are used, so this file can be copied on its own.
+"""
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+# --8<-- [start:as_float_array]
+def _as_float_array(z: ArrayLike, func: str, name: str = "z") -> tuple[NDArray[np.floating], np.dtype]:
+    """Return `z` as a float array to compute with, and the dtype the result should have.
+
+    float16, float32 and float64 keep their dtype (float16 is computed in float32),
+    bools and integers become float64, and anything else raises TypeError.
+    """
+    a = np.asarray(z)
+    if a.dtype.kind not in "biuf":
+        got = type(z).__name__
+        if isinstance(z, (np.ndarray, list, tuple)):
+            got += f" of dtype {a.dtype}"
+        raise TypeError(
+            f"{func}(): argument '{name}' must be a real number or array of real numbers, got {got}"
+        )
+    dtype = a.dtype if a.dtype.kind == "f" else np.dtype(np.float64)
+    work = np.dtype(np.float32) if dtype == np.float16 else dtype
+    return a.astype(work, copy=False), dtype
+# --8<-- [end:as_float_array]
+
+
+# --8<-- [start:sigmoid]
+# Elements sigmoid() handles per block: small enough that a block of z and of the output
+# stay in a typical L2 cache between passes, large enough that the Python loop costs little.
+_BLOCK = 1 << 14
+
+
+def sigmoid(z: ArrayLike) -> NDArray[np.floating] | np.floating:
+    """Return σ(z) = 1/(1 + exp(-z)), elementwise for scalars and arrays.
+
+    Each cache-sized block uses the textbook formula when no exp(-z) in it can overflow, and
+    otherwise e = exp(-|z|) ≤ 1 with σ = 1/(1 + e) for z ≥ 0 and e/(1 + e) for z < 0.
+    """
+    z, dtype = _as_float_array(z, "sigmoid")
+    out = np.empty(z.shape, z.dtype)
+    flat_z, flat_out = z.reshape(-1), out.reshape(-1)
+    big = np.log(np.finfo(z.dtype).max) // 1  # exp(big) is finite: 709 in float64, 88 in float32
+    with np.errstate(under="ignore"):  # exp(-|z|) may underflow to 0; that is the right answer
+        for i in range(0, z.size, _BLOCK):
+            zb, s = flat_z[i : i + _BLOCK], flat_out[i : i + _BLOCK]
+            if zb.min() >= -big:  # exp(-z) ≤ exp(big) cannot overflow: the textbook formula, in place
+                np.negative(zb, out=s)
+                np.exp(s, out=s)
+                np.add(s, 1.0, out=s)
+                np.divide(1.0, s, out=s)
+            else:  # some z < -big (or a nan): only exp(-|z|) ≤ 1 is safe
+                e = np.exp(-np.abs(zb))
+                np.divide(np.where(zb >= 0, 1.0, e), 1.0 + e, out=s)
+    return out.astype(dtype, copy=False)[()]
+# --8<-- [end:sigmoid]
+
+
+# --8<-- [start:sigmoid_prime]
+def sigmoid_prime(z: ArrayLike) -> NDArray[np.floating] | np.floating:
+    """Return σ′(z) = σ(z)(1 - σ(z)), elementwise for scalars and arrays.
+
+    It is computed as e/(1 + e)² with e = exp(-|z|), which is symmetric in z, never overflows
+    and avoids the cancellation in 1 - σ(z); rounding near z = 0 is clamped to the maximum 1/4.
+    """
+    z, dtype = _as_float_array(z, "sigmoid_prime")
+    with np.errstate(under="ignore"):  # e and e/(1 + e)² may underflow to 0; that is the right answer
+        e = np.exp(-np.abs(z))
+        d = 1.0 + e
+        return np.asarray(np.minimum(e / (d * d), 0.25), dtype)[()]
+# --8<-- [end:sigmoid_prime]
+
+
+# --8<-- [start:step]
+def step(z: ArrayLike) -> NDArray[np.floating] | np.floating:
+    """Return the perceptron's step function: 1.0 where z > 0 and 0.0 where z ≤ 0, elementwise.
+
+    Unlike the usual convention, step(0) is 0: following the book's footnote, a perceptron
+    outputs 0 when w·x + b = 0. A nan input gives nan.
+    """
+    z, dtype = _as_float_array(z, "step")
+    return np.heaviside(z, 0.0).astype(dtype, copy=False)[()]
+# --8<-- [end:step]
+
+
+# --8<-- [start:sigmoid_naive]
+def sigmoid_naive(z: ArrayLike) -> NDArray[np.floating] | np.floating:
+    """Return σ(z) by the textbook formula 1/(1 + exp(-z)), the counter-example to sigmoid().
+
+    For z below about -709, exp(-z) overflows to inf: numpy warns and the result collapses to 0.
+    """
+    return 1 / (1 + np.exp(-np.asarray(z)))
+# --8<-- [end:sigmoid_naive]
+
+
+# --8<-- [start:sigmoid_tanh]
+def sigmoid_tanh(z: ArrayLike) -> NDArray[np.floating] | np.floating:
+    """Return σ(z) through the identity σ(z) = (1 + tanh(z/2))/2.
+
+    It never overflows, but for negative z the sum 1 + tanh(z/2) cancels, so the relative
+    error grows with |z| and σ(z) comes back as exactly 0 from about z = -38 on.
+    """
+    return 0.5 * (1 + np.tanh(np.asarray(z) / 2))
+# --8<-- [end:sigmoid_tanh]
