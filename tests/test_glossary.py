@@ -1,0 +1,73 @@
+"""The glossary (docs/glossary.md) is machine-readable, and the chapter follows it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT
+
+GLOSSARY = ROOT / "docs" / "glossary.md"
+
+
+def glossary() -> list[dict[str, str]]:
+    """Return the glossary table's rows as dicts keyed by its header cells."""
+    lines = [ln for ln in GLOSSARY.read_text("utf-8").splitlines() if ln.startswith("|")]
+    cells = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines]
+    header, body = cells[0], cells[2:]
+    assert header == ["English", "한국어", "피해야 할 표기", "본문", "뜻"]
+    assert all(len(r) == len(header) for r in body)
+    return [dict(zip(header, r)) for r in body]
+
+
+def variants(row: dict[str, str]) -> list[str]:
+    """Return the row's listed variants to avoid."""
+    return [v.strip() for v in row["피해야 할 표기"].split(",") if v.strip()]
+
+
+@pytest.fixture(scope="module")
+def chapter_text(built_pages: dict[str, str]) -> str:
+    """Return the chapter's running text: the article without code blocks."""
+    soup = BeautifulSoup(built_pages["sigmoid-neurons/index.html"], "html.parser")
+    body = soup.select_one("article.md-content__inner")
+    for code in body.find_all(["pre", "code"]):
+        code.decompose()
+    return re.sub(r"\s+", " ", body.get_text(" "))
+
+
+def test_glossary_has_enough_terms() -> None:
+    """At least 20 terms, each with a definition; at least 15 marked as used in the chapter."""
+    rows = glossary()
+    assert len(rows) >= 20
+    assert all(r["English"] and r["한국어"] and len(r["뜻"]) > 5 for r in rows)
+    assert len({r["English"].lower() for r in rows}) == len(rows)
+    assert sum(r["본문"] == "✓" for r in rows) >= 15
+    required = {"bias": "바이어스", "sigmoid function": "S자형 함수", "weight": "웨이트", "step function": "단계 함수"}
+    by_term = {r["English"]: r for r in rows}
+    for term, variant in required.items():
+        assert variant in variants(by_term[term]), term
+
+
+def test_chapter_uses_every_marked_term(chapter_text: str) -> None:
+    """Each term marked ✓ appears in the chapter in its Korean form."""
+    missing = [r["한국어"] for r in glossary() if r["본문"] == "✓" and r["한국어"] not in chapter_text]
+    assert not missing, missing
+
+
+def test_chapter_avoids_every_variant(chapter_text: str) -> None:
+    """No listed variant appears in the chapter's running text."""
+    found = [v for r in glossary() for v in variants(r) if v in chapter_text]
+    assert not found, found
+
+
+def test_glossary_check_can_fail() -> None:
+    """The variant check would catch a sentence that says 바이어스."""
+    assert any(v in "가중치와 바이어스를 바꿉니다" for r in glossary() for v in variants(r))
+
+
+def test_glossary_page_renders_the_table(built_pages: dict[str, str]) -> None:
+    """The glossary page shows the whole table."""
+    soup = BeautifulSoup(built_pages["glossary/index.html"], "html.parser")
+    assert len(soup.select("article table tbody tr")) == len(glossary())

@@ -1,0 +1,194 @@
+"""The generated tables and prose numbers (scripts/tables.py) agree with snippets and with mpmath."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import mpmath
+import numpy as np
+import pytest
+
+from scripts import tables
+from scripts.tables import TABLES, VALUES
+from snippets import perceptron, sigmoid, sigmoid_neuron
+from snippets.sigmoid import sigmoid_tanh
+
+mpmath.mp.dps = 50
+_SUPER = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def parse_table(markdown: str) -> tuple[list[str], list[list[str]]]:
+    """Return the header cells and body rows of a Markdown table (asserting its shape)."""
+    lines = markdown.strip().split("\n")
+    assert len(lines) >= 3, markdown
+    cells = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines]
+    assert all(line.startswith("|") and line.endswith("|") for line in lines), markdown
+    assert all(re.fullmatch(r":?-+:?", c) for c in cells[1]), f"bad separator row: {lines[1]}"
+    assert len({len(row) for row in cells}) == 1, f"rows have different column counts:\n{markdown}"
+    return cells[0], cells[2:]
+
+
+def parse_mp(cell: str) -> mpmath.mpf:
+    """Return the number in a table cell such as '−1.37×10⁻⁸', '0.5' or '0 (경고)' as an mpmath number."""
+    cell = cell.replace("(경고)", "").replace("−", "-").strip()
+    if "×10" in cell:
+        mantissa, exponent = cell.split("×10")
+        return mpmath.mpf(mantissa) * mpmath.mpf(10) ** int(exponent.translate(_SUPER))
+    return mpmath.mpf(cell)
+
+
+def parse_num(cell: str) -> float:
+    """Return the number in a table cell as a float (values below float64's range become 0)."""
+    return float(parse_mp(cell))
+
+
+def exact_sigmoid(z: float) -> mpmath.mpf:
+    """Return σ(z) with mpmath at 50 digits: the independent reference."""
+    return 1 / (1 + mpmath.exp(-mpmath.mpf(z)))
+
+
+def close(shown: float | mpmath.mpf, exact: float | mpmath.mpf, sig: int = 3) -> bool:
+    """Return whether `shown` equals `exact` to the `sig` significant digits it was printed with."""
+    if exact == 0:
+        return shown == 0
+    return abs(shown - exact) <= mpmath.mpf("0.51") * mpmath.mpf(10) ** (int(mpmath.floor(mpmath.log10(abs(exact)))) - sig + 1)
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_every_table_is_a_valid_markdown_table(name: str) -> None:
+    """Every registered table has a separator row and the same number of cells in each row."""
+    header, rows = parse_table(TABLES[name]())
+    assert rows and all(header)
+    assert not any("-" in c and "$" not in c and "`" not in c for row in rows for c in row), "use a true minus −"
+
+
+@pytest.mark.parametrize("name", sorted(VALUES))
+def test_every_value_is_a_short_number_string(name: str) -> None:
+    """Every prose number is non-empty, one line, and written with a true minus sign."""
+    v = VALUES[name]()
+    assert v and "\n" not in v and "-" not in v and len(v) < 40
+
+
+def test_existing_names_still_work() -> None:
+    """docs/index.md uses sigmoid_values and sigmoid_1."""
+    assert VALUES["sigmoid_1"]() == "0.7311"
+    header, rows = parse_table(TABLES["sigmoid_values"]())
+    assert len(rows) == len(tables.SIGMOID_Z)
+
+
+def test_sigmoid_values_match_mpmath() -> None:
+    """σ(z) in the table is σ(z) to four decimals."""
+    _, rows = parse_table(tables.sigmoid_values())
+    for z_cell, s_cell in rows:
+        z = parse_num(z_cell)
+        assert abs(parse_num(s_cell) - float(exact_sigmoid(z))) <= 0.00005 + 1e-12, (z, s_cell)
+
+
+def test_perceptron_vs_sigmoid() -> None:
+    """The perceptron jumps at z = 0 (outputting 0 there); the sigmoid neuron moves smoothly."""
+    header, rows = parse_table(tables.perceptron_vs_sigmoid())
+    assert len(header) == 4
+    xs = [parse_num(r[0]) for r in rows]
+    assert 0.638 in xs and 0.5 in xs
+    for x_cell, z_cell, p_cell, s_cell in rows:
+        x = parse_num(x_cell)
+        z = tables.PVS_W * x + tables.PVS_B
+        assert parse_num(z_cell) == pytest.approx(z, abs=5e-4)
+        assert int(p_cell) == (1 if z > 0 else 0) == perceptron([tables.PVS_W], [x], tables.PVS_B)
+        assert abs(parse_num(s_cell) - float(exact_sigmoid(z))) <= 0.00005 + 1e-12
+    assert VALUES["pvs_sigmoid_0638"]() == f"{float(exact_sigmoid(6 * 0.638 - 3)):.3f}"
+    assert dict(zip(xs, [r[2] for r in rows]))[0.5] == "0"
+
+
+def test_sigmoid_numerics_table() -> None:
+    """Textbook form: 0 with a warning below −709.78; tanh form: 0 from −40; sigmoid: right where representable."""
+    header, rows = parse_table(tables.sigmoid_numerics())
+    assert len(header) == 5
+    for z_cell, naive, tanh, ours, exact in rows:
+        z = parse_num(z_cell)
+        ref = exact_sigmoid(z)
+        assert close(parse_mp(exact), ref), (z, exact, ref)
+        assert ("(경고)" in naive) == (-z > math.log(np.finfo(np.float64).max))
+        if z >= -709:
+            assert close(parse_num(ours), ref)
+        assert close(parse_num(ours), float(sigmoid(z)))
+        assert parse_num(tanh) == 0 if z <= -40 else close(parse_num(tanh), ref)
+    assert [parse_num(r[3]) for r in rows if r[0] == "−40"] == [float(f"{float(exact_sigmoid(-40)):.2e}")]
+
+
+def test_numerics_values() -> None:
+    """The overflow threshold, σ(−40) and where the tanh form becomes exactly 0."""
+    assert VALUES["exp_overflow"]() == "709.78"
+    assert float(mpmath.log(mpmath.mpf(np.finfo(np.float64).max))) == pytest.approx(709.7827, abs=1e-4)
+    assert parse_num(VALUES["sigmoid_minus_40"]()) == pytest.approx(float(exact_sigmoid(-40)), rel=5e-3)
+    start = tables.tanh_zero_from()
+    assert sigmoid_tanh(start) == 0 and sigmoid_tanh(start + 0.01) > 0
+    assert -39 < start < -37
+    assert parse_num(VALUES["tanh_relerr_30"]()) > parse_num(VALUES["tanh_relerr_20"]()) * 1000
+
+
+def test_sigmoid_numerics_generator_raises_no_warning() -> None:
+    """The generator silences the overflow it demonstrates (pytest turns warnings into errors)."""
+    tables.sigmoid_numerics()
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        from snippets.sigmoid import sigmoid_naive
+
+        sigmoid_naive(-800.0)
+
+
+def test_eq5_check_error_shrinks_like_delta_squared() -> None:
+    """Equation (5)'s error is ~Δ²: error/Δ² roughly constant, error ~100× smaller per 10× smaller Δ."""
+    rows = tables.eq5_rows()
+    w, x, b = np.array(tables.EQ5_W), np.array(tables.EQ5_X), tables.EQ5_B
+    for d, exact, linear, error, ratio in rows:
+        z0 = mpmath.fsum(mpmath.mpf(wi) * mpmath.mpf(xi) for wi, xi in zip(w, x)) + b
+        ref = exact_sigmoid(z0 + mpmath.mpf(d) * mpmath.mpf(x[0])) - exact_sigmoid(z0)
+        assert exact == pytest.approx(float(ref), rel=1e-8)
+        assert error == pytest.approx(exact - linear)
+    ratios = [r[4] for r in rows]
+    for a, b_ in zip(ratios, ratios[1:]):
+        assert 1 / 1.5 < a / b_ < 1.5
+    errors = [abs(r[3]) for r in rows]
+    for a, b_ in zip(errors, errors[1:]):
+        assert 50 < a / b_ < 200
+    assert ratios[-1] == pytest.approx(tables.eq5_limit(), rel=0.02)
+    _, table_rows = parse_table(tables.eq5_check())
+    assert [parse_num(r[0]) for r in table_rows] == list(tables.EQ5_DW)
+    assert VALUES["eq5_limit"]() == tables.num(tables.eq5_limit(), 4)
+
+
+def test_sigmoid_scaled() -> None:
+    """σ(c·z): 0.5 at z = 0 for every c, tending to 0 or 1 elsewhere as c grows."""
+    header, rows = parse_table(tables.sigmoid_scaled())
+    assert len(header) == 1 + len(tables.SCALED_Z) and len(rows) == len(tables.SCALED_C)
+    zero = tables.SCALED_Z.index(0.0) + 1
+    assert all(r[zero] == "0.5" for r in rows)
+    for r in rows:
+        c = parse_num(r[0])
+        for z, cell in zip(tables.SCALED_Z, r[1:]):
+            ref = float(exact_sigmoid(c * z))
+            assert abs(parse_num(cell) - ref) <= max(0.000005, 0.006 * ref)
+    last = rows[-1]
+    assert parse_num(last[1]) < 1e-100 and parse_num(last[-1]) == 1
+
+
+def test_nand_and_exercise_tables() -> None:
+    """NAND truth table; exercise I unchanged for every c; exercise II converges; the failure case."""
+    _, rows = parse_table(tables.nand_truth())
+    assert [r[3] for r in rows] == ["1", "1", "1", "0"]
+    _, rows = parse_table(tables.exercise1_scaling())
+    for r in rows:
+        assert len(set(r[2:])) == 1 and r[2] == str(int(r[0]) ^ int(r[1]))
+    _, rows = parse_table(tables.exercise2_xor())
+    for r in rows:
+        target = int(r[0]) ^ int(r[1])
+        assert int(r[2]) == target
+        assert abs(parse_num(r[-1]) - target) < 1e-6 and abs(parse_num(r[3]) - target) > 0.1
+    _, rows = parse_table(tables.exercise2_failure())
+    assert rows[0][1:] == ["0", "−0.5", "0"]
+    for r in rows[1:]:
+        assert r[1] == "0.5" and parse_num(r[2]) > 0
+    assert parse_num(rows[-1][3]) == 1 and VALUES["fail_c1000"]() == "1"
+    first, z2, out = tables.failure_path(1e6)
+    assert first == 0.5 and out == pytest.approx(1.0) and sigmoid_neuron([1.0], [1.0], -1.0) == 0.5
