@@ -3,6 +3,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
 STAMP  := $(VENV)/.installed
 
 .PHONY: serve build test bench audit lock clean

@@ -20,7 +20,7 @@ CACHE = ROOT / ".cache" / "figures"
 
 FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([^)\s]+?)\.svg\)")
 SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
-PLACEHOLDER = re.compile(r"<!--\s*(table|value):\s*([^\s>]+)\s*-->")
+PLACEHOLDER = re.compile(r"^([ \t]*)<!--\s*(table):\s*([^\s>]+)\s*-->|()<!--\s*(value):\s*([^\s>]+)\s*-->", re.M)
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^":]+)(?::([\w-]+))?"\s*$', re.M)
 
 
@@ -72,14 +72,15 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         )
 
     def placeholder(m: re.Match[str]) -> str:
-        kind, name = m.groups()
+        indent, kind, name = m.groups()[:3] if m.group(2) else m.groups()[3:]
         registry = TABLES if kind == "table" else VALUES
         if name not in registry:
             raise PluginError(f"{where}: unknown {kind} '{name}' (known: {', '.join(sorted(registry))})")
         try:
-            return registry[name]()
+            text = registry[name]()
         except Exception as exc:
             raise PluginError(f"{where}: {kind} '{name}' failed: {exc!r}") from exc
+        return indent + text.replace("\n", "\n" + indent)  # a table inside an admonition stays inside
 
     for path, section in INCLUDE.findall(markdown):
         source = ROOT / path
@@ -102,6 +103,9 @@ def on_page_content(html: str, page, config, files) -> str:
     from scripts.mathml import MathError, convert_page
 
     try:
-        return convert_page(html).replace("<br />\n<figcaption>", "<figcaption>")
+        html = convert_page(html).replace("<br />\n<figcaption>", "<figcaption>")
     except MathError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from exc
+    if page.present_anchor_ids is not None:  # MkDocs checks links to #eqtnN against this set
+        page.present_anchor_ids.update(re.findall(r'id="(eqtn[^"]+)"', html))
+    return html
