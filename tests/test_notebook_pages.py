@@ -1,0 +1,182 @@
+"""Tests for the built notebook pages: outputs, math, links, download, weight, search index."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import nbformat
+import pytest
+
+from scripts.notebooks import page_weight
+
+# Page -> a number one of its code cells computes, and the download published next to it.
+NOTEBOOKS = {
+    "notebooks/sigmoid-neuron-lab/index.html": ("0.731059", "notebooks/sigmoid-neuron-lab.ipynb"),
+    "notebooks/exercises/index.html": ("0.993307", "notebooks/exercises.ipynb"),
+}
+LIMIT = 120 * 1024  # gzip bytes on first load, search index included
+
+
+def _article(html: str) -> str:
+    """Return the page's main content."""
+    return html[html.index('<article class="md-content__inner') : html.index("</article>")]
+
+
+def test_only_the_notebooks_became_notebook_pages(site_dir: Path):
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "notebooks").rglob("*"))
+    assert pages == [
+        "notebooks/exercises",
+        "notebooks/exercises.ipynb",
+        "notebooks/exercises/index.html",
+        "notebooks/sigmoid-neuron-lab",
+        "notebooks/sigmoid-neuron-lab.ipynb",
+        "notebooks/sigmoid-neuron-lab/index.html",
+    ]
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS)
+def test_executed_outputs_are_on_the_page(built_pages: dict[str, str], page: str):
+    article = _article(built_pages[page])
+    number, _ = NOTEBOOKS[page]
+    assert re.search(rf'<div class="jp-RenderedText jp-OutputArea-output" data-search-exclude[^>]*>\s*<pre>[^<]*{number}', article)
+    figures = re.findall(r'<svg role="img" aria-label="([^"]{40,})"', article)
+    assert figures, "no figure with alt text"
+    assert "#808080" not in article and "currentColor" in article  # grey follows the scheme's text colour
+    assert "fill: #ffffff" not in article  # transparent background
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS)
+def test_no_request_leaves_the_site(built_pages: dict[str, str], page: str):
+    html = built_pages[page]
+    loaded = re.findall(r'<(?:script|img|iframe|source)\b[^>]*\bsrc="([^"]+)"', html)
+    loaded += re.findall(r'<link\b[^>]*\bhref="([^"]+)"', html)
+    site_host = urlsplit(re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)).netloc
+    foreign = [u for u in loaded if urlsplit(u).netloc not in ("", site_host) and not u.startswith("data:")]
+    assert foreign == []
+    lowered = html.lower()
+    for word in ("mathjax", "require.js", "requirejs", "mermaid", "cdnjs", "jsdelivr", "unpkg", "@import"):
+        assert word not in lowered, word
+    assert len(re.findall(r"<style\b", _article(html))) == 0
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS)
+def test_markdown_math_is_mathml(built_pages: dict[str, str], page: str):
+    article = _article(built_pages[page])
+    assert article.count("<math") >= 10
+    prose = re.sub(r"<(pre|code|svg|math)\b.*?</\1>", "", article, flags=re.S)
+    for leftover in ("$", "\\(", "\\[", "arithmatex", "nbmath", "nbcellend"):
+        assert leftover not in prose, leftover
+
+
+def test_numbered_equations_and_heading_ids(built_pages: dict[str, str]):
+    lab = built_pages["notebooks/sigmoid-neuron-lab/index.html"]
+    for n in (3, 4, 5):
+        assert f'id="eqtn{n}"' in lab and f'<span class="math-number">({n})</span>' in lab
+    assert '<h2 id="linear-approximation">' in lab and 'href="#linear-approximation"' in _toc(lab)
+    exercises = built_pages["notebooks/exercises/index.html"]
+    assert all(f'href="#{i}"' in _toc(exercises) for i in ("exercise-1", "exercise-2", "failure"))
+
+
+def _toc(html: str) -> str:
+    """Return the page's table of contents sidebar."""
+    return html[html.index('data-md-component="toc"') :]
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS)
+def test_links_from_notebooks_resolve(site_dir: Path, built_pages: dict[str, str], page: str):
+    article = _article(built_pages[page])
+    hrefs = [h for h in re.findall(r'<a\b[^>]*\bhref="([^"]+)"', article) if not urlsplit(h).scheme]
+    assert any("sigmoid-neurons/" in h for h in hrefs)
+    for href in hrefs:
+        path, _, anchor = href.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+        file = site_dir / target / "index.html" if (site_dir / target).is_dir() else site_dir / target
+        assert file.is_file(), href
+        if anchor:
+            assert f'id="{anchor}"' in file.read_text("utf-8"), href
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS)
+def test_download_link_and_notebook_with_outputs(site_dir: Path, built_pages: dict[str, str], page: str):
+    number, download = NOTEBOOKS[page]
+    name = posixpath.basename(download)
+    assert f'<a class="md-button" href="../{name}" download>노트북 내려받기 (.ipynb)</a>' in built_pages[page]
+    nb = nbformat.read(site_dir / download, as_version=4)
+    nbformat.validate(nb)
+    source = "\n".join(c.source for c in nb.cells)
+    assert "from snippets import" not in source and "def _as_float_array(" in source
+    assert "{ #" not in source and ".md" not in source.replace(".md-", "")  # ids gone, links absolute
+    assert re.search(r"\]\(https?://[^)]+/sigmoid-neurons/", source)
+    outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
+    assert number in outputs and "image/svg+xml" in outputs
+
+
+# Runs in a child process (nbclient leaves zmq sockets for the garbage collector, which the
+# warnings-as-errors test session would report): execute argv[1] in an isolated kernel
+# (`python -I`, snippets made unimportable) with cwd argv[2], and write it back.
+RUNNER = """
+import subprocess, sys
+import nbformat
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+
+BOOT = "import sys; sys.modules['snippets'] = None; from ipykernel.kernelapp import launch_new_instance; launch_new_instance()"
+
+class Isolated(KernelSpecManager):
+    def get_kernel_spec(self, kernel_name):
+        return KernelSpec(argv=[sys.executable, "-I", "-c", BOOT, "-f", "{connection_file}"], language="python", display_name="clean")
+
+path, folder = sys.argv[1], sys.argv[2]
+nb = nbformat.read(path, as_version=4)
+km = KernelManager(kernel_spec_manager=Isolated(), kernel_name="clean")
+client = NotebookClient(nb, km=km, timeout=300, allow_errors=False, resources={"metadata": {"path": folder}})
+client.execute(env={"PATH": "/usr/bin:/bin", "HOME": folder, "MPLCONFIGDIR": folder + "/mpl"}, stderr=subprocess.DEVNULL)
+nbformat.write(nb, path)
+"""
+
+
+def _run_clean(nb: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
+    """Return `nb` executed in an isolated kernel (python -I) in `folder` where snippets cannot be imported."""
+    path = folder / "run.ipynb"
+    nbformat.write(nb, path)
+    result = subprocess.run([sys.executable, "-c", RUNNER, str(path), str(folder)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return nbformat.read(path, as_version=4)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", NOTEBOOKS)
+def test_downloaded_notebook_runs_without_snippets(site_dir: Path, tmp_path: Path, page: str):
+    number, download = NOTEBOOKS[page]
+    probe = _run_clean(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "try:\n    import snippets\nexcept ImportError:\n    print('no snippets')\nimport sys\nprint(sys.flags.isolated)"
+    )]), tmp_path)
+    assert probe.cells[0].outputs[0].text == "no snippets\n1\n"
+    nb = nbformat.read(site_dir / download, as_version=4)
+    for cell in nb.cells:
+        cell.pop("outputs", None) if cell.cell_type == "code" else None
+        cell.update({"outputs": [], "execution_count": None} if cell.cell_type == "code" else {})
+    ran = _run_clean(nb, tmp_path)
+    assert number in json.dumps([c.outputs for c in ran.cells if c.cell_type == "code"])
+
+
+def test_outputs_stay_out_of_the_search_index(site_dir: Path):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
+    docs = [d for d in index["docs"] if d["location"].startswith("notebooks/")]
+    text = json.dumps(docs, ensure_ascii=False)
+    assert "시그모이드 함수(sigmoid function)는 다음과 같이" in text  # Markdown cells are searchable
+    assert "sigmoid(z) = 0.017986" not in text and "0.993307" not in text  # outputs are not
+    assert "노트북 내려받기" not in text
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS)
+def test_page_weighs_at_most_120_kib(site_dir: Path, page: str):
+    weight = page_weight(site_dir, posixpath.dirname(page) + "/")
+    assert weight <= LIMIT, f"{page}: {weight / 1024:.1f} KiB gzip"
