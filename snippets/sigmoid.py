@@ -3,8 +3,10 @@
 Only numpy and the standard library are used, so this file can be copied on its own.
 """
 
+# --8<-- [start:imports]
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+# --8<-- [end:imports]
 
 # --8<-- [start:as_float_array]
 def _as_float_array(z: ArrayLike, func: str, name: str = "z") -> tuple[NDArray[np.floating], np.dtype]:
