@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import numpy as np
 import pytest
-
-from tests.pages_server import serve
 
 from snippets import linear_output_change, output_gradient, perceptron, sigmoid, sigmoid_neuron
 
@@ -232,35 +225,8 @@ def test_one_update_per_input_event(page) -> None:
     assert_agrees(page)
 
 
-@pytest.fixture
-def instant_page(browser, site_dir: Path, tmp_path: Path) -> Iterator:
-    """Return a page on a copy of the site whose sitemap names the port it is served on.
-
-    Material's instant navigation only takes over links listed in sitemap.xml, and it matches
-    them with the port of `site_url`; the shared `base_url` server runs on a random port, so
-    this copy rewrites the sitemap's addresses to its own before the browser asks for them.
-    """
-    site = shutil.copytree(site_dir, tmp_path / "site")
-    with serve(site) as url:
-        sitemap = site / "sitemap.xml"
-        locs = re.findall(r"<loc>([^<]*)</loc>", sitemap.read_text("utf-8"))
-        assert locs, "sitemap.xml lists no pages"
-        prefix = min(locs, key=len)  # the home page: the site's root address
-        sitemap.write_text(sitemap.read_text("utf-8").replace(prefix, url), "utf-8")
-        (site / "sitemap.xml.gz").unlink(missing_ok=True)
-        context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=url)
-        pg = context.new_page()
-        pg.foreign_requests = []
-        pg.console_errors = []
-        pg.on("request", lambda r: r.url.startswith(url) or r.url.startswith("data:") or pg.foreign_requests.append(r.url))
-        pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
-        pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
-        yield pg
-        context.close()
-
-
-def test_instant_navigation_keeps_it_working(instant_page) -> None:
-    page = instant_page
+def test_instant_navigation_keeps_it_working(page) -> None:
+    # The session build names the served address as site_url, so Material takes over the links.
     page.goto("")
     page.wait_for_load_state("networkidle")  # the sitemap is fetched: links are taken over
     page.evaluate("window.__sameDocument = true")
