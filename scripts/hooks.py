@@ -7,12 +7,14 @@ into the build and turns any failure into an error that names the page and the n
 from __future__ import annotations
 
 import hashlib
+import json
 import posixpath
 import re
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +93,15 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return PLACEHOLDER.sub(placeholder, FIGURE.sub(figure, markdown))
 
 
+# After Material's search plugin: store the index as UTF-8, not \uXXXX escapes (⅓ fewer bytes).
+@event_priority(-100)
+def on_post_build(config) -> None:
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index.exists():
+        data = json.loads(index.read_text("utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
 # Read an SVG's size in CSS pixels, so the page reserves its space before it loads.
 def _size(file: File) -> str:
     w, wu, h, hu = SIZE.search(file.content_string).groups()
@@ -104,6 +115,7 @@ def on_page_content(html: str, page, config, files) -> str:
 
     try:
         html = convert_page(html).replace("<br />\n<figcaption>", "<figcaption>")
+        html = html.replace("<pre>", "<pre data-search-exclude>")  # search the prose, not the code
     except MathError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from exc
     if page.present_anchor_ids is not None:  # MkDocs checks links to #eqtnN against this set

@@ -89,6 +89,10 @@ def on_page_content(html: str, page, config, files: Files) -> str:
     except nb.NotebookError as exc:
         raise PluginError(f"{where}: {exc}") from exc
     page.toc = get_toc(toc)
+    description = nbformat.read(_EXECUTED[page.file.src_uri], as_version=4).metadata.get("description")
+    if not description:
+        raise PluginError(f"{where}: the notebook has no 'description' in its jupytext header")
+    page.meta["description"] = description
     css = files.get_file_from_path("stylesheets/notebook.css").url_relative_to(page.file)
     ipynb = files.get_file_from_path(posixpath.splitext(page.file.src_uri)[0] + ".ipynb")
     download = (

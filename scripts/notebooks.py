@@ -9,11 +9,9 @@ from __future__ import annotations
 import ast
 import base64
 import builtins
-import gzip
 import hashlib
 import html
 import os
-import posixpath
 import re
 import symtable
 import sys
@@ -22,7 +20,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jupytext
 import nbformat
@@ -441,41 +438,3 @@ def heading_ids(page_html: str, permalink_title: str) -> tuple[str, list[dict]]:
 def rewrite_links(page_html: str, resolve: Callable[[str], str]) -> str:
     """Return the HTML with every relative `.md`/`.py` href replaced by `resolve(path)` + anchor."""
     return _HREF.sub(lambda m: f'href="{resolve(m.group(1))}{m.group(2) or ""}"', page_html)
-
-
-# ── Weighing a built page ─────────────────────────────────────────────────────────────────────
-
-_RESOURCE = re.compile(
-    r'<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"|<script\b[^>]*\bsrc="([^"]+)"|<img\b[^>]*\bsrc="([^"]+)"'
-)
-
-
-def page_resources(site_dir: Path, url_path: str) -> list[Path]:
-    """Return the page's HTML file and every same-site stylesheet, script and image it references."""
-    path = url_path.strip("/")
-    if path.endswith(".html"):
-        page, base = site_dir / path, "/" + path
-    else:
-        page, base = site_dir / path / "index.html", "/" + (path + "/" if path else "")
-    found = [page]
-    for m in _RESOURCE.finditer(page.read_text("utf-8")):
-        url = next(g for g in m.groups() if g)
-        parts = urlsplit(url)
-        if parts.scheme or parts.netloc or url.startswith("data:"):
-            continue
-        path = site_dir / posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path)).lstrip("/")
-        if path.is_file() and path not in found:
-            found.append(path)
-    return found
-
-
-def page_weight(site_dir: Path, url_path: str) -> int:
-    """Return the gzip-compressed bytes a first visit to the page loads.
-
-    That is the HTML, every same-site stylesheet, script and image it references, and the
-    search index; each file is compressed on its own at level 6, like a static web server.
-    """
-    files = page_resources(site_dir, url_path)
-    index = site_dir / "search" / "search_index.json"
-    files += [index] if index.exists() else []
-    return sum(len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in files)

@@ -43,11 +43,25 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def _free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that is free right now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# The session's build names the address it is served on as site_url, as the deploy workflow does:
+# Material's instant navigation only takes over links whose host and port match sitemap.xml.
+SERVE_PORT = _free_port()
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return the folder of one strict build of the real site, shared by the whole session."""
     site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site)
+    result = run_build(ROOT, site, SITE_URL=f"http://127.0.0.1:{SERVE_PORT}/")
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
     return site
@@ -78,8 +92,16 @@ def base_url(site_dir: Path):
     """Serve the built site on 127.0.0.1 (gzip for text, 404.html for missing paths)."""
     from tests.pages_server import serve
 
-    with serve(site_dir) as url:
+    try:
+        server = serve(site_dir, port=SERVE_PORT)
+        url = server.__enter__()
+    except OSError:  # the port was taken meanwhile: serve anyway (instant navigation then reloads)
+        server = serve(site_dir)
+        url = server.__enter__()
+    try:
         yield url
+    finally:
+        server.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="session")
@@ -98,15 +120,65 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, base_url):
-    """Return a fresh page (1280×800, light scheme) whose requests to other hosts are recorded."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base_url)
-    pg = context.new_page()
+def watch(pg, base_url: str):
+    """Return `pg` after attaching lists of foreign requests, console errors, failed requests and
+    responses with status ≥ 400 (`foreign_requests`, `console_errors`, `failed_requests`, `bad_responses`)."""
     pg.foreign_requests = []  # type: ignore[attr-defined]
     pg.console_errors = []  # type: ignore[attr-defined]
+    pg.failed_requests = []  # type: ignore[attr-defined]
+    pg.bad_responses = []  # type: ignore[attr-defined]
     pg.on("request", lambda r: r.url.startswith(base_url) or r.url.startswith("data:") or pg.foreign_requests.append(r.url))
     pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
     pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
+    pg.on("requestfailed", lambda r: pg.failed_requests.append(f"{r.url} ({r.failure})"))
+    pg.on("response", lambda r: r.status >= 400 and pg.bad_responses.append(f"{r.status} {r.url}"))
+    return pg
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """Return a fresh page (1280×800, light scheme) whose requests to other hosts are recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base_url, color_scheme="light")
+    pg = watch(context.new_page(), base_url)
     yield pg
     context.close()
+
+
+# ── Pages of the site, from the nav in mkdocs.yml (read without building) ─────────────────────
+
+PAGE_SUFFIXES = (".md", ".ipynb", ".py")  # .py: jupytext notebooks under docs/
+
+
+def _nav_files(node: object) -> list[str]:
+    """Return the source files named in a (nested) mkdocs nav, in order, skipping external links."""
+    if isinstance(node, str):
+        return [] if "://" in node or not node.endswith(PAGE_SUFFIXES) else [node]
+    if isinstance(node, list):
+        return [f for item in node for f in _nav_files(item)]
+    if isinstance(node, dict):
+        return [f for value in node.values() for f in _nav_files(value)]
+    return []
+
+
+def nav_files() -> list[str]:
+    """Return the docs/-relative source files listed in mkdocs.yml's nav, in nav order."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)  # noqa: S506 (safe subclass)
+    return _nav_files(config.get("nav") or [])
+
+
+def url_path(source: str) -> str:
+    """Return the site path ('' for the home page, 'name/' otherwise) a docs/ source is built to."""
+    stem = source.rsplit(".", 1)[0]
+    if stem == "index":
+        return ""
+    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+
+
+NAV_PATHS: list[str] = [url_path(f) for f in nav_files()]

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 
-from scripts.notebooks import page_weight
+from scripts.weight import page_weight
 
 # Page -> a number one of its code cells computes, and the download published next to it.
 NOTEBOOKS = {
@@ -44,7 +44,7 @@ def test_only_the_notebooks_became_notebook_pages(site_dir: Path):
 def test_executed_outputs_are_on_the_page(built_pages: dict[str, str], page: str):
     article = _article(built_pages[page])
     number, _ = NOTEBOOKS[page]
-    assert re.search(rf'<div class="jp-RenderedText jp-OutputArea-output" data-search-exclude[^>]*>\s*<pre>[^<]*{number}', article)
+    assert re.search(rf'<div class="jp-RenderedText jp-OutputArea-output" data-search-exclude[^>]*>\s*<pre[^>]*>[^<]*{number}', article)
     figures = re.findall(r'<svg role="img" aria-label="([^"]{40,})"', article)
     assert figures, "no figure with alt text"
     assert "#808080" not in article and "currentColor" in article  # grey follows the scheme's text colour
@@ -178,5 +178,5 @@ def test_outputs_stay_out_of_the_search_index(site_dir: Path):
 
 @pytest.mark.parametrize("page", NOTEBOOKS)
 def test_page_weighs_at_most_120_kib(site_dir: Path, page: str):
-    weight = page_weight(site_dir, posixpath.dirname(page) + "/")
+    weight = page_weight(site_dir, page)  # HTML, CSS, JS, images, search index and worker
     assert weight <= LIMIT, f"{page}: {weight / 1024:.1f} KiB gzip"

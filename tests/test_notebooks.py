@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import shutil
 from pathlib import Path
 
@@ -168,19 +167,3 @@ def test_slim_html_drops_scripts_styles_and_marks_outputs():
     out = nb.slim_html(html)
     assert "<style" not in out and "<script" not in out
     assert 'class="jp-RenderedText jp-OutputArea-output" data-search-exclude' in out
-
-
-def test_page_weight_counts_page_assets_and_search_index(tmp_path):
-    files = {
-        "a/index.html": '<link rel="stylesheet" href="../s.css"><script src="../j.js"></script>'
-        '<img src="../i.svg"><script src="https://elsewhere.example/x.js"></script>',
-        "s.css": "body{}" * 50,
-        "j.js": "let a=1;" * 50,
-        "i.svg": "<svg/>" * 10,
-        "search/search_index.json": '{"docs": []}',
-    }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, "utf-8")
-    expected = sum(len(gzip.compress(t.encode(), 6, mtime=0)) for t in files.values())
-    assert nb.page_weight(tmp_path, "a/") == expected

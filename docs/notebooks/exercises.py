@@ -1,5 +1,6 @@
 # ---
 # jupyter:
+#   description: 연습문제 I, II를 계산으로 확인하는 노트북입니다. 가중치와 편향에 c를 곱해도 퍼셉트론은 그대로이고, c가 커질수록 σ(c·z)가 계단 함수에 다가가며, z = 0에서는 ½이 남아 다음 층으로 퍼지는 것을 봅니다.
 #   jupytext:
 #     formats: py:percent
 #     text_representation:

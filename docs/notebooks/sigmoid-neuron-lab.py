@@ -1,5 +1,6 @@
 # ---
 # jupyter:
+#   description: 식 (3)–(5)를 numpy 코드로 직접 계산해 보는 노트북입니다. σ와 계단 함수를 그려 비교하고, 식 (5)의 선형 근사 오차가 Δ²에 비례해 줄어드는 것을 숫자로 확인합니다.
 #   jupytext:
 #     formats: py:percent
 #     text_representation:

@@ -1,0 +1,95 @@
+"""Lighthouse scores for the served site (`make audit`): printed, never asserted.
+
+Builds the site into site/ (strict), serves it gzip-compressed like GitHub Pages
+(tests/pages_server.py), and runs npm's lighthouse, installed into .cache/audit at a pinned version,
+with Debian's Chromium against the landing page, the chapter, a notebook page (if any) and the
+playground. Prints the four category scores and the total byte weight of each page.
+Targets: performance ≥ 98, accessibility, best practices and SEO 100.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE_VERSION = "13.5.0"
+PREFIX = ROOT / ".cache" / "audit"
+BIN = PREFIX / "node_modules" / ".bin" / "lighthouse"
+CHROME = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+TARGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def install() -> Path:
+    """Return the lighthouse executable, installing the pinned version into .cache/audit if needed."""
+    installed = PREFIX / "node_modules" / "lighthouse" / "package.json"
+    if not (installed.is_file() and json.loads(installed.read_text())["version"] == LIGHTHOUSE_VERSION):
+        PREFIX.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(PREFIX), f"lighthouse@{LIGHTHOUSE_VERSION}"],
+            check=True,
+        )
+    return BIN
+
+
+def pages(site: Path) -> list[str]:
+    """Return the paths to audit: home, chapter, the first notebook page (if built) and the playground."""
+    chosen = ["", "sigmoid-neurons/"]
+    notebooks = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("notebooks/*/index.html"))
+    chosen += notebooks[:1]
+    chosen.append("playground/")
+    return [p for p in chosen if (site / p / "index.html").is_file()]
+
+
+def audit(lighthouse: Path, url: str) -> dict:
+    """Return the scores (0–100) of the four categories and the total byte weight for `url`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run(
+            [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
+             f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
+            check=True,
+            env=os.environ | {"CHROME_PATH": CHROME},
+        )
+        data = json.loads(report.read_text("utf-8"))
+    scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    weight = data["audits"]["total-byte-weight"]["numericValue"]
+    failing = [
+        f"{a['id']}: {a['title']}"
+        for a in data["audits"].values()
+        if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+    ]
+    return {"scores": scores, "bytes": weight, "failing": failing}
+
+
+def main() -> int:
+    """Build, serve and audit; print a table and return 0 (the figures are information only)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.conftest import _free_port
+    from tests.pages_server import serve
+
+    port = _free_port()
+    site = ROOT / "site"
+    env = os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+    lighthouse = install()
+    with serve(site, port=port) as base:
+        print(f"{'page':28} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KiB':>7}")
+        for path in pages(site):
+            result = audit(lighthouse, base + path)
+            s = result["scores"]
+            print(f"/{path:27} {s['performance']:5} {s['accessibility']:5} {s['best-practices']:5} {s['seo']:5} {result['bytes'] / 1024:7.1f}")
+            below = [c for c in CATEGORIES if s[c] < TARGET[c]]
+            if below:
+                print(f"    below target: {', '.join(below)}; flagged: {'; '.join(result['failing'][:8])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

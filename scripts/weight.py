@@ -1,0 +1,86 @@
+"""Page weight without a browser: gzip bytes of a built page and what its first load fetches.
+
+Mirrors tests/test_page_weight.py (which measures in Chromium): the HTML, its stylesheets and
+scripts, the images shown in the light scheme, the search index and the search worker with the
+lunr language files it imports. Used by `make bench`; `python -m scripts.weight [SITE]` prints it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+class _Resources(HTMLParser):
+    """Collect the same-site URLs a page fetches on first load."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "link" and "stylesheet" in a.get("rel", "").split():
+            self.urls.append(a.get("href", ""))
+        elif tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        elif tag == "img" and a.get("src") and not a["src"].endswith("#only-dark"):
+            self.urls.append(a["src"])
+
+
+def wire_bytes(path: Path) -> int:
+    """Return the bytes GitHub Pages sends for `path`: gzip (level 6) for text, raw otherwise."""
+    data = path.read_bytes()
+    return len(gzip.compress(data, compresslevel=6, mtime=0)) if path.suffix in COMPRESSED else len(data)
+
+
+def page_resources(site: Path, page: str) -> list[Path]:
+    """Return the files of the site that loading `page` (e.g. 'sigmoid-neurons/index.html') fetches."""
+    parser = _Resources()
+    parser.feed((site / page).read_text("utf-8"))
+    here = posixpath.dirname(page)
+    files = [site / page]
+    for url in parser.urls:
+        if "://" in url or url.startswith(("data:", "//")):
+            continue
+        target = site / posixpath.normpath(posixpath.join(here, url.split("#")[0].split("?")[0]))
+        if target.is_file() and target not in files:
+            files.append(target)
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        files.append(index)
+        files += sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+        langs = json.loads(index.read_text("utf-8"))["config"]["lang"]
+        lunr = site / "assets" / "javascripts" / "lunr" / "min"
+        extra = [f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
+        if extra:
+            extra.insert(0, "lunr.stemmer.support.min.js")
+        if len(langs) > 1:
+            extra.append("lunr.multi.min.js")
+        files += [lunr / name for name in extra if (lunr / name).is_file()]
+    return files
+
+
+def page_weight(site: Path, page: str) -> int:
+    """Return the total wire bytes of `page`'s first load."""
+    return sum(wire_bytes(p) for p in page_resources(site, page))
+
+
+def site_weights(site: Path) -> dict[str, int]:
+    """Return the first-load wire bytes of every page of the site (404.html excluded)."""
+    return {
+        p.relative_to(site).as_posix(): page_weight(site, p.relative_to(site).as_posix())
+        for p in sorted(site.rglob("index.html"))
+    }
+
+
+if __name__ == "__main__":
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
+    for name, size in site_weights(root).items():
+        print(f"{size / 1024:8.1f} KiB  {name}")

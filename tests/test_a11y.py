@@ -1,0 +1,48 @@
+"""axe-core on every page, in the light and the dark scheme: no serious or critical violation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import NAV_PATHS, watch
+
+pytestmark = pytest.mark.browser
+
+MISSING = "no-such-page/"
+BLOCKING = ("serious", "critical")
+
+
+@pytest.fixture(scope="module")
+def axe():
+    """Return the axe-core runner (the script ships with axe-playwright-python)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def describe(violations: list[dict]) -> str:
+    """Return a readable summary of axe violations: rule, impact, help and the first targets."""
+    lines = []
+    for v in violations:
+        targets = [" ".join(map(str, n.get("target", []))) for n in v.get("nodes", [])][:4]
+        summary = (v.get("nodes") or [{}])[0].get("failureSummary", "").replace("\n", " ")[:300]
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} → {targets} {summary}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [*NAV_PATHS, MISSING], ids=[*(p.rstrip("/") or "home" for p in NAV_PATHS), "404"])
+def test_no_serious_violations(browser, base_url: str, axe, path: str, scheme: str) -> None:
+    """axe-core finds no serious or critical accessibility violation (the palette follows the system)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    try:
+        page = watch(context.new_page(), base_url)
+        page.goto(base_url + path, wait_until="networkidle")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        results = axe.run(page)
+        violations = [v for v in results.response["violations"] if v.get("impact") in BLOCKING]
+        assert not violations, f"/{path} ({scheme}):\n{describe(violations)}"
+    finally:
+        context.close()

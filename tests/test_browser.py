@@ -1,0 +1,246 @@
+"""Every page in a real browser: nothing fetched from elsewhere, no errors, images decoded, MathML
+laid out, no sideways scrolling on a phone, one h1 and an own description, dark mode figures, and
+Material's instant navigation keeping math, figures and the playground alive."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import NAV_PATHS, PAGE_SUFFIXES, ROOT, nav_files
+
+pytestmark = pytest.mark.browser
+
+MISSING = "no-such-page/"  # any path without a page: the server answers with 404.html
+RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$|\\frac|\\sigma|\\sum|\\cdot|\\partial|\\Delta")
+
+# Open every <details> (solutions hold figures and math too), scroll every visible image into
+# view, wait for it, and return the sources that did not decode.
+JS_UNDECODED = """async () => {
+  const bad = [];
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  for (const img of document.querySelectorAll('img')) {
+    if (!img.checkVisibility({visibilityProperty: true})) continue;
+    img.scrollIntoView({block: 'center'});
+    const start = performance.now();
+    while (!(img.complete && img.naturalWidth) && performance.now() - start < 5000)
+      await new Promise(r => setTimeout(r, 25));
+    if (!img.complete || img.naturalWidth === 0) bad.push(img.getAttribute('src'));
+  }
+  window.scrollTo(0, 0);
+  return bad;
+}"""
+
+# Open every <details> (solutions hold math too) and return MathML elements without a box.
+JS_FLAT_MATH = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  return [...document.querySelectorAll('math')]
+    .filter(m => { const r = m.getBoundingClientRect(); return !(r.width > 0 && r.height > 0); })
+    .map(m => (m.getAttribute('alttext') || m.textContent).slice(0, 60));
+}"""
+
+# Visible prose text: every text node outside code, scripts, styles and MathML.
+JS_PROSE = """() => {
+  const skip = 'pre, code, script, style, noscript, math, textarea, .md-search';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const out = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (!n.parentElement.closest(skip)) out.push(n.data);
+  return out.join(' ');
+}"""
+
+# Elements sticking out to the right of the viewport (for a readable failure message).
+JS_OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > width + 1 && r.width > 0) {
+      let p = el.parentElement, clipped = false;
+      for (; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o !== 'visible') { clipped = true; break; }
+      }
+      if (!clipped) out.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\\s+/g, '.') : '') + ` (right ${Math.round(r.right)}px)`);
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth, client: width, culprits: out.slice(0, 8)};
+}"""
+
+
+def page_ids() -> list[str]:
+    """Return pytest ids for NAV_PATHS (the home page as 'home')."""
+    return [p.rstrip("/") or "home" for p in NAV_PATHS]
+
+
+def sitemap_paths(site_dir: Path) -> set[str]:
+    """Return the site-relative paths of every page listed in the built sitemap.xml."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(site_dir / "sitemap.xml").getroot()
+    locs = [urlsplit(loc.text or "").path for loc in root.findall("s:url/s:loc", ns)]
+    base = min(locs, key=len)  # the home page: site_url's own path
+    return {loc[len(base):] for loc in locs}
+
+
+def open_page(page, base_url: str, path: str, status: int = 200):
+    """Go to `path`, wait until the network is quiet and return the page after checking its status."""
+    response = page.goto(base_url + path, wait_until="networkidle")
+    assert response is not None and response.status == status, f"/{path}: HTTP {response and response.status}"
+    return page
+
+
+def assert_clean(page, path: str, allowed_404: str | None = None) -> None:
+    """Fail if the page asked another host, logged an error, lost a request or got an HTTP error."""
+    assert not page.foreign_requests, f"/{path} requested other hosts: {page.foreign_requests}"
+    assert not page.failed_requests, f"/{path} failed requests: {page.failed_requests}"
+    bad = [r for r in page.bad_responses if not (allowed_404 and r == f"404 {allowed_404}")]
+    assert not bad, f"/{path} HTTP errors: {bad}"
+    errors = [e for e in page.console_errors if not (allowed_404 and "404" in e and "Failed to load resource" in e)]
+    assert not errors, f"/{path} console errors: {errors}"
+
+
+def assert_rendered(page, path: str) -> None:
+    """Fail if a visible image did not decode, a formula has no box or raw TeX shows."""
+    undecoded = page.evaluate(JS_UNDECODED)
+    assert not undecoded, f"/{path}: images not decoded: {undecoded}"
+    flat = page.evaluate(JS_FLAT_MATH)
+    assert not flat, f"/{path}: <math> without a box: {flat}"
+    raw = RAW_TEX.findall(page.evaluate(JS_PROSE))
+    assert not raw, f"/{path}: raw TeX visible: {sorted(set(raw))}"
+
+
+# ── Built pages and nav agree ─────────────────────────────────────────────────────────────────
+
+
+def test_every_source_page_is_in_nav() -> None:
+    """Every page source under docs/ is listed in mkdocs.yml's nav (none is built but unreachable)."""
+    sources = {
+        p.relative_to(ROOT / "docs").as_posix()
+        for p in (ROOT / "docs").rglob("*")
+        if p.suffix in PAGE_SUFFIXES and p.is_file() and "javascripts" not in p.parts and "__pycache__" not in p.parts
+    }
+    assert sources, "no page sources found under docs/"
+    missing = sorted(sources - set(nav_files()))
+    assert not missing, f"pages missing from the nav in mkdocs.yml: {missing}"
+
+
+def test_sitemap_is_the_nav(site_dir: Path) -> None:
+    """The built sitemap lists exactly the nav's pages, so the browser tests below see every page."""
+    assert sitemap_paths(site_dir) == set(NAV_PATHS)
+
+
+def test_descriptions_are_own_and_unique(built_pages: dict[str, str]) -> None:
+    """Every nav page has a meta description from its front matter: unique, and not the site default."""
+    pattern = re.compile(r'<meta name="description" content="([^"]*)"')
+    default = pattern.search(built_pages["404.html"])
+    assert default, "404.html has no meta description"
+    seen: dict[str, str] = {}
+    for path in NAV_PATHS:
+        match = pattern.search(built_pages[path + "index.html"])
+        assert match and match.group(1).strip(), f"/{path} has no meta description"
+        text = match.group(1)
+        assert text != default.group(1), f"/{path} uses the site default description (add `description:`)"
+        assert text not in seen, f"/{path} repeats the description of /{seen.get(text)}"
+        assert "작성 중" not in text, f"/{path} still has a placeholder description: {text}"
+        seen[text] = path
+
+
+# ── Each page in Chromium ─────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("path", [*NAV_PATHS, MISSING], ids=[*page_ids(), "404"])
+def test_page(page, base_url: str, path: str) -> None:
+    """A page loads cleanly, renders images and math, has lang=ko, one h1, and fits 360 px."""
+    missing = path == MISSING
+    open_page(page, base_url, path, status=404 if missing else 200)
+    assert page.evaluate("document.documentElement.lang") == "ko"
+    assert page.locator("h1").count() == 1, f"/{path}: expected exactly one <h1>"
+    description = page.locator('meta[name="description"]')
+    assert description.count() == 1 and (description.get_attribute("content") or "").strip()
+    assert_rendered(page, path)
+
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.wait_for_timeout(150)
+    overflow = page.evaluate(JS_OVERFLOW)
+    assert overflow["scroll"] <= overflow["client"], f"/{path} scrolls sideways at 360 px: {overflow}"
+    assert_rendered(page, path)  # the narrow layout still shows every image and formula
+    assert_clean(page, path, allowed_404=base_url + path if missing else None)
+
+
+def switch_to_dark(page) -> None:
+    """Click Material's palette toggle until the slate (dark) scheme is on (it cycles auto→light→dark)."""
+    for _ in range(4):
+        if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate":
+            return
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.wait_for_timeout(100)
+    raise AssertionError("the palette toggle never switched to the dark (slate) scheme")
+
+
+@pytest.mark.parametrize("path", NAV_PATHS, ids=page_ids())
+def test_dark_mode(page, base_url: str, path: str) -> None:
+    """The palette toggle switches to slate and every figure then shows its decoded dark variant."""
+    open_page(page, base_url, path)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    switch_to_dark(page)
+    pairs = page.evaluate("""() => [...document.querySelectorAll('img[src*="#only-"]')].map(i => ({
+        src: i.getAttribute('src'), shown: i.getClientRects().length > 0}))""")
+    for img in pairs:
+        dark = img["src"].endswith("#only-dark")
+        assert img["shown"] == dark, f"/{path}: {img['src']} {'hidden' if dark else 'shown'} in dark mode"
+    undecoded = page.evaluate(JS_UNDECODED)
+    assert not undecoded, f"/{path}: dark figures not decoded: {undecoded}"
+    if "figures/" in (ROOT / "docs" / nav_files()[NAV_PATHS.index(path)]).read_text("utf-8"):
+        assert any(i["src"].endswith("#only-dark") for i in pairs), f"/{path}: figures lack dark variants"
+    assert_clean(page, path)
+
+
+# ── Instant navigation ────────────────────────────────────────────────────────────────────────
+
+
+def playground_outputs(page) -> list[str]:
+    """Return the texts of the playground's output elements."""
+    return page.locator("[data-playground] output").all_inner_texts()
+
+
+def test_instant_navigation_keeps_pages_working(page, base_url: str) -> None:
+    """Clicking through the nav in one session (no reloads) keeps math, figures and the playground live."""
+    open_page(page, base_url, "")
+    page.evaluate("window.__sameDocument = true")
+    order = [p for p in NAV_PATHS if p] + [""]
+    for path in order:
+        target = base_url + path
+        hrefs = page.evaluate(
+            """(target) => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link[href]')]
+                .map((a, i) => [i, a.href]).filter(([i, h]) => h.split('#')[0] === target).map(([i]) => i)""",
+            target,
+        )
+        assert hrefs, f"no nav link to /{path} on {page.url}"
+        link = page.locator(".md-sidebar--primary a.md-nav__link[href]").nth(hrefs[0])
+        if not link.is_visible():  # inside a collapsed nav section: open it as a reader would
+            toggle = link.evaluate("a => a.closest('.md-nav__item--nested').querySelector(':scope > input.md-nav__toggle').id")
+            page.locator(f'.md-sidebar--primary label[for="{toggle}"]').first.click()
+        link.click()
+        page.wait_for_url(target)
+        page.wait_for_function(
+            "(t) => document.querySelector('.md-content h1') && location.href === t && document.readyState === 'complete'",
+            arg=target,
+        )
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__sameDocument === true"), f"/{path} was a full reload, not instant navigation"
+        assert_rendered(page, path)
+        if page.locator("[data-playground]").count():
+            before = playground_outputs(page)
+            assert any(t.strip() for t in before), f"/{path}: playground outputs empty after instant navigation"
+            slider = page.locator("[data-playground] input[type=range]").first
+            slider.focus()
+            for _ in range(20):
+                page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(100)
+            after = playground_outputs(page)
+            assert after != before, f"/{path}: playground outputs did not change after moving a slider"
+    assert_clean(page, "(instant navigation)")

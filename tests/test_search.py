@@ -1,0 +1,70 @@
+"""Korean search in the real search box: each term finds the page that explains it among the
+first three results, with or without a particle attached, ahead of code and notebook output."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# query → pages (site paths) any of which explains it; one must be among the first three results.
+CHAPTER = "sigmoid-neurons/"
+EXPECTED: dict[str, tuple[str, ...]] = {
+    "시그모이드": (CHAPTER,),
+    "로지스틱": (CHAPTER,),
+    "뉴런은": (CHAPTER,),  # particle 은 attached
+    "가중치를": (CHAPTER,),  # particle 를 attached
+    "편향": ("perceptron/", CHAPTER),
+    "계단 함수": (CHAPTER, "perceptron/"),
+    "연습문제": (CHAPTER, "notebooks/exercises/"),
+}
+# Pages whose text is mostly code or program output: they may match, but not fill the first three.
+CODE_PAGES = ("code/", "notebooks/")
+
+JS_RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')]
+  .filter(li => li.parentElement.classList.contains('md-search-result__list'))
+  .map(li => li.querySelector('a').href)"""
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, base_url: str):
+    """Return one page with the search index loaded, reused for every query."""
+    from tests.conftest import watch
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base_url)
+    pg = watch(context.new_page(), base_url)
+    pg.goto(base_url, wait_until="networkidle")
+    yield pg
+    context.close()
+
+
+def search(page, base_url: str, query: str) -> list[str]:
+    """Type `query` into Material's search box and return the result pages' paths, best first."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-search__icon, label[for=__search]").first.click()
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=20)  # Hangul arrives as text input, without key events,
+    box.press("End")  # so a real key makes Material (which listens for keyup) run the query
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    previous: list[str] = []
+    for _ in range(40):  # results arrive per keystroke: wait until they stop changing
+        page.wait_for_timeout(100)
+        current = page.evaluate(JS_RESULTS)
+        if current and current == previous:
+            break
+        previous = current
+    return [href.split("#")[0].split("?")[0].removeprefix(base_url) for href in previous]
+
+
+@pytest.mark.parametrize("query", list(EXPECTED))
+def test_search_finds_explaining_page(search_page, base_url: str, query: str) -> None:
+    """The page that explains `query` is among the first three results."""
+    results = search(search_page, base_url, query)
+    assert results, f"no results for {query!r}"
+    assert any(r in EXPECTED[query] for r in results[:3]), f"{query!r}: first results {results[:5]}"
+    prose = [r for r in results[:3] if not r.startswith(CODE_PAGES)]
+    assert prose, f"{query!r}: code and notebook pages crowd out prose: {results[:5]}"
+    assert not search_page.console_errors, search_page.console_errors
+    assert not search_page.foreign_requests, search_page.foreign_requests
