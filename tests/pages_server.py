@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import mimetypes
 import threading
@@ -12,6 +13,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+@functools.lru_cache(maxsize=512)
+def _gzip(path: Path, mtime: float) -> bytes:
+    """Return the file compressed once, as a server with precompressed files would send it."""
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
 def handler_for(root: Path) -> type[BaseHTTPRequestHandler]:
@@ -31,15 +38,16 @@ def handler_for(root: Path) -> type[BaseHTTPRequestHandler]:
             status = 200
             if root.resolve() not in target.parents or not target.is_file():
                 status, target = 404, root / "404.html"
-            body = target.read_bytes()
             ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
             if ctype.startswith("text/") or ctype.endswith("javascript"):
                 ctype += "; charset=utf-8"
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             if ctype.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", ""):
-                body = gzip.compress(body, compresslevel=6, mtime=0)
+                body = _gzip(target, target.stat().st_mtime)
                 self.send_header("Content-Encoding", "gzip")
+            else:
+                body = target.read_bytes()
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "max-age=600")
             self.end_headers()

@@ -200,3 +200,34 @@ def test_bad_input_fails_the_build_with_a_clear_message(case: str, tmp_path: Pat
     for words in expected:
         assert words in output, f"{case}: {words!r} not in build output:\n{output[-2000:]}"
     assert (ROOT / "docs" / "index.md").read_text("utf-8").count("no_such") == 0
+
+
+BROKEN_GENERATORS = {
+    "table": (
+        "scripts/tables.py",
+        '\n\ndef _broken() -> str:\n    raise ValueError("no data")\n\n\nTABLES["broken_table"] = _broken\n',
+        "<!-- table:broken_table -->",
+        ["index.md", "table 'broken_table' failed", "no data"],
+    ),
+    "figure": (
+        "scripts/figures.py",
+        '\n\ndef _broken(scheme: Scheme) -> str:\n    raise ValueError("no data")\n\n\nFIGURES["broken_figure"] = _broken\n',
+        "",
+        ["figure 'broken_figure'", "failed", "no data"],
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", list(BROKEN_GENERATORS))
+def test_a_generator_that_raises_fails_the_build(kind: str, tmp_path: Path) -> None:
+    module, code, page_text, expected = BROKEN_GENERATORS[kind]
+    project = copy_project(tmp_path / "project")
+    (project / module).write_text((project / module).read_text("utf-8") + code, "utf-8")
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text("utf-8") + "\n\n" + page_text + "\n", "utf-8")
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"{kind}: the build passed:\n{output[-2000:]}"
+    for words in expected:
+        assert words in output, f"{kind}: {words!r} not in build output:\n{output[-2000:]}"
