@@ -163,6 +163,15 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
 
 # ── Bad input: each stops the build with a message naming the file and the problem ────────────
 
+def assert_build_fails(project: Path, site: Path, case: str, expected: list[str]) -> None:
+    """Assert that building `project` fails and that its output holds every expected phrase."""
+    result = run_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build passed:\n{output[-2000:]}"
+    for words in expected:
+        assert words in output, f"{case}: {words!r} not in build output:\n{output[-2000:]}"
+
+
 BAD_INPUT = {
     "malformed formula": ("$$\\frac{1}{$$", ["index.md", "cannot convert formula", "\\frac{1}{"]),
     "unknown figure": (
@@ -194,11 +203,7 @@ def test_bad_input_fails_the_build_with_a_clear_message(case: str, tmp_path: Pat
     project = copy_project(tmp_path / "project")
     index = project / "docs" / "index.md"
     index.write_text(index.read_text("utf-8") + "\n\n" + snippet + "\n", "utf-8")
-    result = run_build(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"{case}: the build passed:\n{output[-2000:]}"
-    for words in expected:
-        assert words in output, f"{case}: {words!r} not in build output:\n{output[-2000:]}"
+    assert_build_fails(project, tmp_path / "site", case, expected)
     assert (ROOT / "docs" / "index.md").read_text("utf-8").count("no_such") == 0
 
 
@@ -226,8 +231,4 @@ def test_a_generator_that_raises_fails_the_build(kind: str, tmp_path: Path) -> N
     (project / module).write_text((project / module).read_text("utf-8") + code, "utf-8")
     index = project / "docs" / "index.md"
     index.write_text(index.read_text("utf-8") + "\n\n" + page_text + "\n", "utf-8")
-    result = run_build(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"{kind}: the build passed:\n{output[-2000:]}"
-    for words in expected:
-        assert words in output, f"{kind}: {words!r} not in build output:\n{output[-2000:]}"
+    assert_build_fails(project, tmp_path / "site", kind, expected)
