@@ -1,12 +1,13 @@
 """`make bench`: speed and size figures, printed and never asserted (the machines are shared).
 
 1. snippets.sigmoid against scipy.special.expit and the textbook formula (scripts/bench_sigmoid.py).
-2. A clean build (cold caches and warm caches) and a rebuild after touching one Markdown page.
-3. The first-load weight of every page, gzip-compressed as GitHub Pages serves it.
+2. A clean build (cold caches and warm caches), a rebuild after touching one Markdown page, and
+   the first-load weight of every page, gzip-compressed as GitHub Pages serves it.
 """
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import subprocess
 import sys
@@ -16,7 +17,6 @@ from pathlib import Path
 
 from scripts import bench_sigmoid
 
-ROOT = Path(__file__).resolve().parent.parent
 REBUILDS = 5
 
 # Rebuild in one process, as `mkdocs serve` does: the first build warms up, the rest are timed.
@@ -43,15 +43,16 @@ def _timed(cmd: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def build_times() -> list[str]:
-    """Return lines with clean-build and rebuild times, measured in a copy of the project."""
+def build_and_weigh() -> list[str]:
+    """Return lines with clean-build and rebuild times, measured in a copy of the project, and
+    the first-load weight of every page of the clean build (scripts/weight.py)."""
+    from scripts.weight import site_weights
     from tests.conftest import copy_project
 
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir"]
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "project")
-        cold_cache = project / ".cache"
-        subprocess.run(["rm", "-rf", str(cold_cache)], check=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
         cold = _timed([*mkdocs, str(Path(tmp) / "site-cold")], project)
         warm = [_timed([*mkdocs, str(Path(tmp) / f"site-warm{i}")], project) for i in range(3)]
         out = subprocess.run(
@@ -59,32 +60,23 @@ def build_times() -> list[str]:
             cwd=project, check=True, capture_output=True, text=True,
         )
         rebuilds = [float(t) for t in out.stdout.split()]
-    return [
+        weights = site_weights(Path(tmp) / "site-cold")
+    lines = [
         "build (make build in a copy of the project; target: clean ≤ 15 s, rebuild ≤ 2 s)",
         f"  clean, cold caches (draws figures, executes notebooks): {cold:6.2f} s",
         f"  clean, warm caches (median of 3):                       {statistics.median(warm):6.2f} s",
         f"  rebuild after touching docs/index.md, in-process as `make serve` does "
         f"(median of {REBUILDS}): {statistics.median(rebuilds):.2f} s",
+        "",
+        "page weight on first load, gzip (HTML + CSS + JS + light images + search index and worker)",
     ]
-
-
-def page_weights() -> list[str]:
-    """Return lines with every page's first-load weight, gzip-compressed (scripts/weight.py)."""
-    from scripts.weight import site_weights
-
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
-                       cwd=ROOT, check=True, capture_output=True)
-        rows = site_weights(site)
-    lines = ["page weight on first load, gzip (HTML + CSS + JS + images + search index)"]
-    lines += [f"  {path:42s} {size / 1024:7.1f} KiB" for path, size in rows.items()]
+    lines += [f"  {path:42s} {size / 1024:7.1f} KiB" for path, size in weights.items()]
     lines.append("  budgets: chapter ≤ 150 KiB, notebook pages ≤ 120 KiB, every other page ≤ 200 KiB")
     return lines
 
 
 def main() -> None:
-    for section in (bench_sigmoid.run, build_times, page_weights):
+    for section in (bench_sigmoid.run, build_and_weigh):
         for line in section():
             print(line, flush=True)
         print(flush=True)

@@ -6,7 +6,6 @@ into the build and turns any failure into an error that names the page and the n
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
 import re
@@ -22,32 +21,32 @@ CACHE = ROOT / ".cache" / "figures"
 
 FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([^)\s]+?)\.svg\)")
 SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
-PLACEHOLDER = re.compile(r"^([ \t]*)<!--\s*(table):\s*([^\s>]+)\s*-->|()<!--\s*(value):\s*([^\s>]+)\s*-->", re.M)
+PLACEHOLDER = re.compile(r"(?P<indent>^[ \t]*)?<!--\s*(?P<kind>table|value):\s*(?P<name>[^\s>]+)\s*-->", re.M)
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^":]+)(?::([\w-]+))?"\s*$', re.M)
 
 
 # Load the newest generators: `mkdocs serve` keeps the process, so drop old imports first.
 def on_config(config):
-    sys.path.insert(0, str(ROOT)) if str(ROOT) not in sys.path else None
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     for name in [m for m in sys.modules if m.split(".")[0] in ("snippets", "scripts")]:
         del sys.modules[name]
 
 
-# Publish every figure in both schemes, redrawn only when snippets/ or scripts/ change.
+# Publish every figure in both schemes, redrawn only when snippets/, scripts/ or numpy and
+# matplotlib change.
 def on_files(files: Files, config) -> Files:
+    from scripts import cache
     from scripts.figures import FIGURES, SCHEMES
 
-    key = hashlib.sha256()
-    for path in sorted([*ROOT.glob("snippets/*.py"), *ROOT.glob("scripts/*.py")]):
-        key.update(path.name.encode() + path.read_bytes())
-    folder = CACHE / key.hexdigest()[:16]
-    folder.mkdir(parents=True, exist_ok=True)
+    sources = sorted([*ROOT.glob("snippets/*.py"), *ROOT.glob("scripts/*.py")])
+    folder = CACHE / cache.key(sources, ("numpy", "matplotlib"))
     for name, draw in FIGURES.items():
         for scheme in SCHEMES:
             cached = folder / f"{name}.{scheme.name}.svg"
             if not cached.exists():
                 try:
-                    cached.write_text(draw(scheme), encoding="utf-8")
+                    cache.write(cached, draw(scheme))
                 except Exception as exc:
                     raise PluginError(f"figure '{name}' ({scheme.name}) failed: {exc!r}") from exc
             files.append(File.generated(config, f"figures/{name}.{scheme.name}.svg", abs_src_path=str(cached)))
@@ -74,7 +73,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         )
 
     def placeholder(m: re.Match[str]) -> str:
-        indent, kind, name = m.groups()[:3] if m.group(2) else m.groups()[3:]
+        indent, kind, name = m.group("indent"), m.group("kind"), m.group("name")
+        if kind == "table" and indent is None:
+            raise PluginError(f"{where}: table '{name}' must stand on a line of its own")
         registry = TABLES if kind == "table" else VALUES
         if name not in registry:
             raise PluginError(f"{where}: unknown {kind} '{name}' (known: {', '.join(sorted(registry))})")
@@ -82,6 +83,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             text = registry[name]()
         except Exception as exc:
             raise PluginError(f"{where}: {kind} '{name}' failed: {exc!r}") from exc
+        indent = indent or ""
         return indent + text.replace("\n", "\n" + indent)  # a table inside an admonition stays inside
 
     for path, section in INCLUDE.findall(markdown):

@@ -26,8 +26,8 @@ def latex_to_mathml(tex: str, display: bool = False) -> str:
         out = convert(tex, display="block" if display else "inline")
     except Exception as exc:  # latex2mathml raises many unrelated exception types
         raise MathError(f"cannot convert formula ${tex}$: {type(exc).__name__} {exc}".strip()) from exc
-    if _LEFTOVER.search(out):
-        bad = _LEFTOVER.search(out).group(0)[1:-1]
+    if leftover := _LEFTOVER.search(out):
+        bad = leftover.group(0)[1:-1]
         raise MathError(f"cannot convert formula ${tex}$: unknown command in {bad!r}")
     return out
 

@@ -23,15 +23,18 @@ CACHE = ROOT / ".cache" / "notebooks"
 NOTEBOOK = re.compile(r"notebooks/[^/]+\.py")
 log = logging.getLogger("mkdocs.hooks.notebooks")
 _EXECUTED: dict[str, str] = {}  # src_uri of each notebook page -> its executed copy for this build
+_DESCRIPTION: dict[str, str] = {}  # src_uri of each notebook page -> its meta description
 
 
 # Before mkdocs-jupyter: run each notebook (or reuse the cache), point its page at the executed copy.
 @event_priority(100)
 def on_files(files: Files, config) -> Files:
+    from scripts import cache
     from scripts import notebooks as nb
 
     modules = nb.read_snippets(ROOT / "snippets")
     _EXECUTED.clear()
+    _DESCRIPTION.clear()
     for file in [f for f in files if NOTEBOOK.fullmatch(f.src_uri)]:
         try:
             executed, hit = nb.executed(Path(file.abs_src_path), f"docs/{file.src_uri}", CACHE)
@@ -39,11 +42,14 @@ def on_files(files: Files, config) -> Files:
             run = nbformat.read(executed, as_version=4)
             page = executed.with_name("page.ipynb")
             if not page.exists():
-                nbformat.write(nb.page_notebook(run, f"docs/{file.src_uri}"), page)
+                cache.write(page, nbformat.writes(nb.page_notebook(run, f"docs/{file.src_uri}")))
             link = lambda path, src=file.src_uri: _absolute_url(path, src, files, config)  # noqa: E731
             download = nbformat.writes(nb.download_notebook(run, modules, link))
         except nb.NotebookError as exc:
             raise PluginError(str(exc)) from exc
+        if not run.metadata.get("description"):
+            raise PluginError(f"docs/{file.src_uri}: the notebook has no 'description' in its jupytext header")
+        _DESCRIPTION[file.src_uri] = run.metadata["description"]
         file.abs_src_path = _EXECUTED[file.src_uri] = str(page)
         target = posixpath.splitext(file.src_uri)[0] + ".ipynb"
         files.append(File.generated(config, target, content=download + "\n"))
@@ -58,14 +64,20 @@ def on_pre_page(page, config, files: Files):
     return page
 
 
-# Return the site URL of a page linked from a notebook, or stop the build if it does not exist.
-def _absolute_url(path: str, src_uri: str, files: Files, config) -> str:
+# Return the file a notebook links to, or stop the build naming the notebook and the link.
+def _linked(path: str, src_uri: str, files: Files) -> File:
     uri = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
-    if files.get_file_from_path(uri) is None:
+    target = files.get_file_from_path(uri)
+    if target is None:
         raise PluginError(f"docs/{src_uri}: link to '{path}' points to no file in docs/")
-    stem = posixpath.splitext(uri)[0]
-    stem = "" if stem == "index" else stem.removesuffix("/index") + "/"
-    return urljoin(config["site_url"] or "/", stem if config["use_directory_urls"] else stem.rstrip("/") + ".html")
+    return target
+
+
+# Return the absolute site URL of a linked page, for the downloaded notebook (which leaves the site).
+def _absolute_url(path: str, src_uri: str, files: Files, config) -> str:
+    stem = posixpath.splitext(_linked(path, src_uri, files).src_uri)[0]
+    page = File(stem + ".md", "", "", config["use_directory_urls"])  # notebooks have no .md url yet
+    return urljoin(config["site_url"] or "/", page.url)
 
 
 # Notebook pages only, before scripts/hooks.py converts the math: slim HTML, ids, links, download.
@@ -78,21 +90,14 @@ def on_page_content(html: str, page, config, files: Files) -> str:
     where = f"docs/{page.file.src_uri}"
 
     def resolve(path: str) -> str:
-        uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
-        target = files.get_file_from_path(uri)
-        if target is None:
-            raise PluginError(f"{where}: link to '{path}' points to no file in docs/")
-        return target.url_relative_to(page.file)
+        return _linked(path, page.file.src_uri, files).url_relative_to(page.file)
 
     try:
         html, toc = nb.heading_ids(nb.slim_html(nb.untokenize_math(html)), "이 절의 링크")
     except nb.NotebookError as exc:
         raise PluginError(f"{where}: {exc}") from exc
     page.toc = get_toc(toc)
-    description = nbformat.read(_EXECUTED[page.file.src_uri], as_version=4).metadata.get("description")
-    if not description:
-        raise PluginError(f"{where}: the notebook has no 'description' in its jupytext header")
-    page.meta["description"] = description
+    page.meta["description"] = _DESCRIPTION[page.file.src_uri]
     css = files.get_file_from_path("stylesheets/notebook.css").url_relative_to(page.file)
     ipynb = files.get_file_from_path(posixpath.splitext(page.file.src_uri)[0] + ".ipynb")
     download = (

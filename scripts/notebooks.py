@@ -9,21 +9,20 @@ from __future__ import annotations
 import ast
 import base64
 import builtins
-import hashlib
 import html
 import os
 import re
 import symtable
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 import jupytext
 import nbformat
 from nbformat import NotebookNode
+
+from scripts import cache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,12 +57,8 @@ def read_notebook(path: Path) -> NotebookNode:
 
 def cache_key(notebook: Path, snippets_dir: Path) -> str:
     """Return a hash of everything an executed notebook depends on: its source, snippets, this file."""
-    key = hashlib.sha256()
-    for path in [notebook, Path(__file__), *sorted(snippets_dir.glob("*.py"))]:
-        key.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    versions = [sys.version] + [metadata.version(p) for p in ("numpy", "matplotlib", "ipykernel")]
-    key.update(repr(versions).encode())
-    return key.hexdigest()[:20]
+    paths = [notebook, Path(__file__), *sorted(snippets_dir.glob("*.py"))]
+    return cache.key(paths, ("numpy", "matplotlib", "ipykernel"))
 
 
 def execute(nb: NotebookNode, name: str, cwd: Path, timeout: int = 300) -> NotebookNode:
@@ -109,22 +104,17 @@ def execute(nb: NotebookNode, name: str, cwd: Path, timeout: int = 300) -> Noteb
     return nb
 
 
-def executed(source: Path, name: str, cache: Path, cwd: Path = ROOT) -> tuple[Path, bool]:
-    """Return the cached executed notebook for `source` (`<cache>/<key>/executed.ipynb`), and
+def executed(source: Path, name: str, cache_dir: Path, cwd: Path = ROOT) -> tuple[Path, bool]:
+    """Return the cached executed notebook for `source` (`<cache_dir>/<key>/executed.ipynb`), and
     whether it was already cached.
 
     The notebook runs only when no file for its cache key exists; it is written atomically so
     that parallel builds never read half a file.
     """
-    path = cache / cache_key(source, cwd / "snippets") / "executed.ipynb"
+    path = cache_dir / cache_key(source, cwd / "snippets") / "executed.ipynb"
     if path.exists():
         return path, True
-    nb = execute(read_notebook(source), name, cwd)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".tmp", delete=False, encoding="utf-8") as f:
-        nbformat.write(nb, f)
-    os.chmod(f.name, 0o644)
-    os.replace(f.name, path)
+    cache.write(path, nbformat.writes(execute(read_notebook(source), name, cwd)))
     return path, False
 
 

@@ -66,8 +66,13 @@ SIGMOID_Z = (-5, -2, -1, -0.5, 0, 0.5, 1, 2, 5)
 PVS_W, PVS_B = 6.0, -3.0
 PVS_X = (0.0, 0.25, 0.49, 0.5, 0.51, 0.638, 0.75, 1.0)
 
-# sigmoid_numerics: where the textbook formula and the tanh form go wrong in float64.
+# sigmoid_numerics: where the textbook formula and the tanh form go wrong in float64; the last
+# three rows are a subnormal result, the smallest subnormal, and an underflow to 0.
 NUMERICS_Z = (-20.0, -40.0, -710.0, -745.0, -800.0)
+EXACT_DIGITS = 30  # precision of the decimal reference in that table
+
+# The accuracy snippets.sigmoid guarantees in float64, checked by tests/test_sigmoid.py.
+SIGMOID_RTOL, SIGMOID_RTOL_RANGE = 5e-16, 708.0
 
 # eq5_check: the neuron of the tangent figure (scripts/figures.py); its first weight w_1 is nudged by Δw.
 EQ5_W, EQ5_X, EQ5_B = TANGENT_W, TANGENT_X, TANGENT_B
@@ -93,9 +98,9 @@ FAIL_C = (1, 10, 100, 1000)
 
 
 def exact_sigmoid(z: float) -> Decimal:
-    """Return σ(z) to 30 significant digits with the standard library's decimal module."""
+    """Return σ(z) to EXACT_DIGITS significant digits with the standard library's decimal module."""
     with localcontext() as ctx:
-        ctx.prec = 30
+        ctx.prec = EXACT_DIGITS
         return 1 / (1 + (-Decimal(z)).exp())
 
 
@@ -273,6 +278,14 @@ VALUES: dict[str, Callable[[], str]] = {
     "tanh_relerr_20": lambda: sci(tanh_relative_error(-20.0), 2),
     "tanh_relerr_30": lambda: sci(tanh_relative_error(-30.0), 2),
     "smallest_subnormal": lambda: sci(float(np.nextafter(0.0, 1.0))),
+    "smallest_normal": lambda: sci(float(np.finfo(np.float64).tiny)),
+    "exact_digits": lambda: str(EXACT_DIGITS),
+    "numerics_z_subnormal": lambda: num(NUMERICS_Z[2]),
+    "numerics_z_smallest": lambda: num(NUMERICS_Z[3]),
+    "numerics_z_zero": lambda: num(NUMERICS_Z[4]),
+    "sigmoid_rtol": lambda: sci(SIGMOID_RTOL, 1),
+    "sigmoid_rtol_range": lambda: num(SIGMOID_RTOL_RANGE),
+    "pvs_x0": lambda: num(-PVS_B / PVS_W),
     "eq5_w": lambda: "(" + ", ".join(num(w) for w in EQ5_W) + ")",
     "eq5_x": lambda: "(" + ", ".join(num(x, 3) for x in EQ5_X) + ")",
     "eq5_b": lambda: num(EQ5_B),
