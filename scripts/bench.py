@@ -48,6 +48,7 @@ def build_and_weigh() -> list[str]:
     the first-load weight of every page of the clean build (scripts/weight.py)."""
     from scripts.weight import site_weights
     from tests.conftest import copy_project
+    from tests.test_page_weight import KIB, budget_for
 
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,8 +71,10 @@ def build_and_weigh() -> list[str]:
         "",
         "page weight on first load, gzip (HTML + CSS + JS + light images + search index and worker)",
     ]
-    lines += [f"  {path:42s} {size / 1024:7.1f} KiB" for path, size in weights.items()]
-    lines.append("  budgets: chapter ≤ 150 KiB, notebook pages ≤ 120 KiB, every other page ≤ 200 KiB")
+    lines += [
+        f"  {path:42s} {size / KIB:7.1f} KiB   (budget {budget_for(path) / KIB:.0f} KiB)"
+        for path, size in weights.items()
+    ]
     return lines
 
 

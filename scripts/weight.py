@@ -7,6 +7,7 @@ lunr language files it imports. Used by `make bench`; `python -m scripts.weight 
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import posixpath
@@ -34,10 +35,24 @@ class _Resources(HTMLParser):
             self.urls.append(a["src"])
 
 
+def compressed(path: Path) -> bool:
+    """Return whether GitHub Pages sends `path` gzip-compressed (text formats) or as it is."""
+    return path.suffix in COMPRESSED
+
+
+@functools.lru_cache(maxsize=512)
+def _gzip(path: Path, mtime_ns: int) -> bytes:
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+
+
+def gzipped(path: Path) -> bytes:
+    """Return `path` gzip-compressed at level 6, compressing each version of the file once."""
+    return _gzip(path, path.stat().st_mtime_ns)
+
+
 def wire_bytes(path: Path) -> int:
     """Return the bytes GitHub Pages sends for `path`: gzip (level 6) for text, raw otherwise."""
-    data = path.read_bytes()
-    return len(gzip.compress(data, compresslevel=6, mtime=0)) if path.suffix in COMPRESSED else len(data)
+    return len(gzipped(path)) if compressed(path) else path.stat().st_size
 
 
 def page_resources(site: Path, page: str) -> list[Path]:

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import mpmath
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # What a build needs from the repository; a copy of these builds exactly like the real tree.
 SOURCES = ("docs", "snippets", "scripts", "mkdocs.yml", "overrides")
+# Build caches a copy reuses (not .cache/audit: Lighthouse's node_modules, no part of a build).
+CACHES = ("figures", "notebooks")
 
 
 def run_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -38,8 +44,9 @@ def copy_project(dest: Path) -> Path:
         elif src.exists():
             shutil.copy2(src, dest / name)
     # Reuse drawn figures and executed notebooks: the copy's sources hash to the same keys.
-    if (ROOT / ".cache").is_dir():
-        shutil.copytree(ROOT / ".cache", dest / ".cache")
+    for name in CACHES:
+        if (ROOT / ".cache" / name).is_dir():
+            shutil.copytree(ROOT / ".cache" / name, dest / ".cache" / name)
     return dest
 
 
@@ -135,13 +142,44 @@ def watch(pg, base_url: str):
     return pg
 
 
+@contextlib.contextmanager
+def new_page(browser, base_url: str, scheme: str = "light", width: int = 1280) -> Iterator:
+    """Yield a fresh watched page (see `watch`) in its own context: `width`×800, the system colour
+    scheme `scheme` ("light" or "dark"), relative URLs resolved against `base_url`."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, base_url=base_url, color_scheme=scheme)
+    try:
+        yield watch(context.new_page(), base_url)
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser, base_url):
     """Return a fresh page (1280×800, light scheme) whose requests to other hosts are recorded."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base_url, color_scheme="light")
-    pg = watch(context.new_page(), base_url)
-    yield pg
-    context.close()
+    with new_page(browser, base_url) as pg:
+        yield pg
+
+
+def assert_clean(page, path: str | None = None, allowed_404: str | None = None) -> None:
+    """Fail if the page asked another host, logged an error, lost a request or got an HTTP error
+    (`allowed_404`: the one URL expected to answer 404, and the console error it causes)."""
+    where = f"/{path}" if path is not None else page.url
+    assert not page.foreign_requests, f"{where} requested other hosts: {page.foreign_requests}"
+    assert not page.failed_requests, f"{where} failed requests: {page.failed_requests}"
+    bad = [r for r in page.bad_responses if not (allowed_404 and r == f"404 {allowed_404}")]
+    assert not bad, f"{where} HTTP errors: {bad}"
+    errors = [e for e in page.console_errors if not (allowed_404 and "404" in e and "Failed to load resource" in e)]
+    assert not errors, f"{where} console errors: {errors}"
+
+
+def open_details(page) -> None:
+    """Open every <details> of the page (solutions hold figures and math too)."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+
+
+def color_scheme(page) -> str | None:
+    """Return Material's active palette scheme ('default' is light, 'slate' is dark)."""
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
 
 
 # ── Pages of the site, from the nav in mkdocs.yml (read without building) ─────────────────────
@@ -181,4 +219,50 @@ def url_path(source: str) -> str:
     return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
 
 
-NAV_PATHS: list[str] = [url_path(f) for f in nav_files()]
+NAV_FILES: list[str] = nav_files()
+NAV_PATHS: list[str] = [url_path(f) for f in NAV_FILES]
+MISSING = "no-such-page/"  # any path without a page: the server answers with 404.html
+CHAPTER = "sigmoid-neurons/"  # the translated chapter's site path
+
+
+def page_ids() -> list[str]:
+    """Return pytest ids for NAV_PATHS (the home page as 'home')."""
+    return [p.rstrip("/") or "home" for p in NAV_PATHS]
+
+
+# ── Checks shared by the tests of built pages ─────────────────────────────────────────────────
+
+# Raw TeX in prose: any dollar sign (inline $…$ or display $$…$$) and any backslash (\(, \[,
+# \frac, \sigma, …). Prose has neither; code, <math> and scripts are excluded before matching.
+RAW_TEX = re.compile(r"\$+|\\(?:[A-Za-z]+|.?)", re.S)
+
+
+def article_html(html: str) -> str:
+    """Return the page's main article (without nav, header and footer) as the HTML it was built as."""
+    start = html.find('<article class="md-content__inner')
+    assert start >= 0, 'no <article class="md-content__inner"> on the page'
+    return html[start : html.index("</article>", start) + len("</article>")]
+
+
+def article(html: str, drop_code: bool = False):
+    """Return the page's main article parsed (BeautifulSoup); with `drop_code`, without its code
+    blocks and inline code."""
+    from bs4 import BeautifulSoup
+
+    found = BeautifulSoup(article_html(html), "html.parser").select_one("article.md-content__inner")
+    assert found is not None
+    if drop_code:
+        for code in found.find_all(["pre", "code"]):
+            code.decompose()
+    return found
+
+
+def article_text(html: str, drop_code: bool = False) -> str:
+    """Return the article's text with whitespace collapsed (`drop_code`: without code)."""
+    return re.sub(r"\s+", " ", article(html, drop_code).get_text(" "))
+
+
+def exact_sigmoid(z: float) -> mpmath.mpf:
+    """Return σ(z) at 50 significant digits: the independent reference for snippets and tables."""
+    with mpmath.workdps(50):
+        return 1 / (1 + mpmath.exp(-mpmath.mpf(z)))

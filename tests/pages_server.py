@@ -1,10 +1,11 @@
-"""A small static server that behaves like GitHub Pages: gzip for text, 404.html for misses."""
+"""A small static server that behaves like GitHub Pages: gzip for text, 404.html for misses.
+
+What is compressed, and how, is scripts/weight.py's rule, so served and weighed bytes agree.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import functools
-import gzip
 import mimetypes
 import threading
 from collections.abc import Iterator
@@ -12,13 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
-
-
-@functools.lru_cache(maxsize=512)
-def _gzip(path: Path, mtime: float) -> bytes:
-    """Return the file compressed once, as a server with precompressed files would send it."""
-    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+from scripts.weight import compressed, gzipped
 
 
 def handler_for(root: Path) -> type[BaseHTTPRequestHandler]:
@@ -43,8 +38,8 @@ def handler_for(root: Path) -> type[BaseHTTPRequestHandler]:
                 ctype += "; charset=utf-8"
             self.send_response(status)
             self.send_header("Content-Type", ctype)
-            if ctype.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", ""):
-                body = _gzip(target, target.stat().st_mtime)
+            if compressed(target) and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzipped(target)
                 self.send_header("Content-Encoding", "gzip")
             else:
                 body = target.read_bytes()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import NAV_PATHS, watch
+from tests.conftest import MISSING, NAV_PATHS, color_scheme, new_page, open_details, page_ids
 
 pytestmark = pytest.mark.browser
 
-MISSING = "no-such-page/"
 BLOCKING = ("serious", "critical")
 
 
@@ -31,18 +30,14 @@ def describe(violations: list[dict]) -> str:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", [*NAV_PATHS, MISSING], ids=[*(p.rstrip("/") or "home" for p in NAV_PATHS), "404"])
+@pytest.mark.parametrize("path", [*NAV_PATHS, MISSING], ids=[*page_ids(), "404"])
 def test_no_serious_violations(browser, base_url: str, axe, path: str, scheme: str) -> None:
     """axe-core finds no serious or critical accessibility violation (the palette follows the system)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
-    try:
-        page = watch(context.new_page(), base_url)
+    with new_page(browser, base_url, scheme=scheme) as page:
         page.goto(base_url + path, wait_until="networkidle")
         expected = "slate" if scheme == "dark" else "default"
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        assert color_scheme(page) == expected
+        open_details(page)
         results = axe.run(page)
         violations = [v for v in results.response["violations"] if v.get("impact") in BLOCKING]
         assert not violations, f"/{path} ({scheme}):\n{describe(violations)}"
-    finally:
-        context.close()

@@ -11,18 +11,25 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import NAV_PATHS, PAGE_SUFFIXES, ROOT, nav_files
+from tests.conftest import (
+    MISSING,
+    NAV_FILES,
+    NAV_PATHS,
+    PAGE_SUFFIXES,
+    RAW_TEX,
+    ROOT,
+    assert_clean,
+    color_scheme,
+    open_details,
+    page_ids,
+)
 
 pytestmark = pytest.mark.browser
 
-MISSING = "no-such-page/"  # any path without a page: the server answers with 404.html
-RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$|\\frac|\\sigma|\\sum|\\cdot|\\partial|\\Delta")
-
-# Open every <details> (solutions hold figures and math too), scroll every visible image into
-# view, wait for it, and return the sources that did not decode.
+# Scroll every visible image into view, wait for it, and return the sources that did not decode
+# (call open_details first: solutions hold figures too).
 JS_UNDECODED = """async () => {
   const bad = [];
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
   for (const img of document.querySelectorAll('img')) {
     if (!img.checkVisibility({visibilityProperty: true})) continue;
     img.scrollIntoView({block: 'center'});
@@ -35,9 +42,8 @@ JS_UNDECODED = """async () => {
   return bad;
 }"""
 
-# Open every <details> (solutions hold math too) and return MathML elements without a box.
+# MathML elements without a box (call open_details first: solutions hold math too).
 JS_FLAT_MATH = """() => {
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
   return [...document.querySelectorAll('math')]
     .filter(m => { const r = m.getBoundingClientRect(); return !(r.width > 0 && r.height > 0); })
     .map(m => (m.getAttribute('alttext') || m.textContent).slice(0, 60));
@@ -72,11 +78,6 @@ JS_OVERFLOW = """() => {
 }"""
 
 
-def page_ids() -> list[str]:
-    """Return pytest ids for NAV_PATHS (the home page as 'home')."""
-    return [p.rstrip("/") or "home" for p in NAV_PATHS]
-
-
 def sitemap_paths(site_dir: Path) -> set[str]:
     """Return the site-relative paths of every page listed in the built sitemap.xml."""
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -93,18 +94,9 @@ def open_page(page, base_url: str, path: str, status: int = 200):
     return page
 
 
-def assert_clean(page, path: str, allowed_404: str | None = None) -> None:
-    """Fail if the page asked another host, logged an error, lost a request or got an HTTP error."""
-    assert not page.foreign_requests, f"/{path} requested other hosts: {page.foreign_requests}"
-    assert not page.failed_requests, f"/{path} failed requests: {page.failed_requests}"
-    bad = [r for r in page.bad_responses if not (allowed_404 and r == f"404 {allowed_404}")]
-    assert not bad, f"/{path} HTTP errors: {bad}"
-    errors = [e for e in page.console_errors if not (allowed_404 and "404" in e and "Failed to load resource" in e)]
-    assert not errors, f"/{path} console errors: {errors}"
-
-
 def assert_rendered(page, path: str) -> None:
     """Fail if a visible image did not decode, a formula has no box or raw TeX shows."""
+    open_details(page)
     undecoded = page.evaluate(JS_UNDECODED)
     assert not undecoded, f"/{path}: images not decoded: {undecoded}"
     flat = page.evaluate(JS_FLAT_MATH)
@@ -124,7 +116,7 @@ def test_every_source_page_is_in_nav() -> None:
         if p.suffix in PAGE_SUFFIXES and p.is_file() and "javascripts" not in p.parts and "__pycache__" not in p.parts
     }
     assert sources, "no page sources found under docs/"
-    missing = sorted(sources - set(nav_files()))
+    missing = sorted(sources - set(NAV_FILES))
     assert not missing, f"pages missing from the nav in mkdocs.yml: {missing}"
 
 
@@ -174,7 +166,7 @@ def test_page(page, base_url: str, path: str) -> None:
 def switch_to_dark(page) -> None:
     """Click Material's palette toggle until the slate (dark) scheme is on (it cycles auto→light→dark)."""
     for _ in range(4):
-        if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate":
+        if color_scheme(page) == "slate":
             return
         page.locator("form[data-md-component=palette] label:visible").first.click()
         page.wait_for_timeout(100)
@@ -185,16 +177,17 @@ def switch_to_dark(page) -> None:
 def test_dark_mode(page, base_url: str, path: str) -> None:
     """The palette toggle switches to slate and every figure then shows its decoded dark variant."""
     open_page(page, base_url, path)
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    assert color_scheme(page) == "default"
     switch_to_dark(page)
     pairs = page.evaluate("""() => [...document.querySelectorAll('img[src*="#only-"]')].map(i => ({
         src: i.getAttribute('src'), shown: i.getClientRects().length > 0}))""")
     for img in pairs:
         dark = img["src"].endswith("#only-dark")
         assert img["shown"] == dark, f"/{path}: {img['src']} {'hidden' if dark else 'shown'} in dark mode"
+    open_details(page)
     undecoded = page.evaluate(JS_UNDECODED)
     assert not undecoded, f"/{path}: dark figures not decoded: {undecoded}"
-    if "figures/" in (ROOT / "docs" / nav_files()[NAV_PATHS.index(path)]).read_text("utf-8"):
+    if "figures/" in (ROOT / "docs" / NAV_FILES[NAV_PATHS.index(path)]).read_text("utf-8"):
         assert any(i["src"].endswith("#only-dark") for i in pairs), f"/{path}: figures lack dark variants"
     assert_clean(page, path)
 

@@ -26,7 +26,7 @@ def test_html_escapes_inside_formulas_are_undone() -> None:
 
 def test_tag_gives_number_and_id() -> None:
     out = convert_page('<div class="arithmatex">\\[\\Delta w \\tag{5}\\]</div>')
-    assert 'id="eqtn5"' in out and "(5)" in out and "tag" not in out
+    assert 'id="eqtn5"' in out and '<span class="math-number">(5)</span>' in out and "tag" not in out
 
 
 @pytest.mark.parametrize("tex", ["\\frac{1}{", "x^{", "\\left( x", "\\nosuchcommand{z}"])

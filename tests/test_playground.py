@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from snippets import linear_output_change, output_gradient, perceptron, sigmoid, sigmoid_neuron
+from tests.conftest import assert_clean
 
 pytestmark = pytest.mark.browser
 
@@ -98,18 +99,14 @@ def open_playground(page) -> None:
     page.wait_for_selector("[data-playground][data-playground-ready]")
 
 
-def assert_clean(page) -> None:
-    """Assert the page asked no other host for anything and logged no error."""
-    assert page.foreign_requests == []
-    assert page.console_errors == []
-
-
 def test_dom_contract(page) -> None:
     open_playground(page)
     assert page.locator("[data-playground]").count() == 1
-    names = page.eval_on_selector_all("[data-playground] input[type=range]", "els => els.map(e => e.name)")
+    # Every range input of the page, each named and inside the playground: exactly RANGES.
+    names = page.eval_on_selector_all(
+        "input[type=range]", "els => els.map(e => (e.closest('[data-playground]') ? '' : 'outside: ') + e.name)"
+    )
     assert sorted(names) == sorted(RANGES)
-    assert page.locator("input[type=range]").count() == 6
     assert page.locator("[data-playground] input[name=dw]").get_attribute("type") == "number"
     for name in OUTPUTS:
         assert page.locator(f"[data-out={name}]").count() == 1, name

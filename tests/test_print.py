@@ -3,19 +3,16 @@ the site's navigation, search or footer."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import watch
+from tests.conftest import CHAPTER, assert_clean, new_page
 
 pytestmark = pytest.mark.browser
 
-CHAPTER = "sigmoid-neurons/"
 PDFTOTEXT = shutil.which("pdftotext")  # Debian's poppler-utils (.ci/run installs it)
 
 
@@ -27,11 +24,9 @@ def squash(text: str) -> str:
 @pytest.fixture(scope="module")
 def printed(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str, int]:
     """Return the chapter's headings as seen on screen, its printed text, and the PDF's page count."""
-    if PDFTOTEXT is None:
+    if PDFTOTEXT is None:  # a failure, never a skip: under CI=true the print tests must run
         pytest.fail("pdftotext not found: install Debian's poppler-utils")
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    try:
-        page = watch(context.new_page(), base_url)
+    with new_page(browser, base_url) as page:
         page.goto(base_url + CHAPTER, wait_until="networkidle")
         headings = page.evaluate("""() => ({
             h2: [...document.querySelectorAll('article h2')].map(h => h.textContent.replace('¶', '').trim()),
@@ -43,9 +38,7 @@ def printed(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) ->
         assert not hidden, f"visible in print: {hidden}"
         pdf = tmp_path_factory.mktemp("print") / "chapter.pdf"
         page.pdf(path=str(pdf), format="A4", print_background=False)
-        assert not page.console_errors and not page.foreign_requests
-    finally:
-        context.close()
+        assert_clean(page, CHAPTER)
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
     text = subprocess.run([PDFTOTEXT, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return headings, text, pages
@@ -72,9 +65,3 @@ def test_pdf_leaves_out_site_chrome(printed) -> None:
     first = squash(text[:400])
     assert "검색" not in first, "the search box was printed"
     assert not first.startswith(squash("시그모이드 뉴런 — 신경망과 딥러닝 한국어판")), "the header was printed"
-
-
-def test_ci_has_pdftotext() -> None:
-    """Under CI=true the PDF tools are installed (the print tests must never be skipped there)."""
-    if os.environ.get("CI") == "true":
-        assert PDFTOTEXT and Path(PDFTOTEXT).exists()

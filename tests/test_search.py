@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import CHAPTER, assert_clean, new_page
+
 pytestmark = pytest.mark.browser
 
 # query → pages (site paths) any of which explains it; one must be among the first three results.
-CHAPTER = "sigmoid-neurons/"
 EXPECTED: dict[str, tuple[str, ...]] = {
     "시그모이드": (CHAPTER,),
     "로지스틱": (CHAPTER,),
@@ -29,13 +30,9 @@ JS_RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')]
 @pytest.fixture(scope="module")
 def search_page(browser, base_url: str):
     """Return one page with the search index loaded, reused for every query."""
-    from tests.conftest import watch
-
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base_url)
-    pg = watch(context.new_page(), base_url)
-    pg.goto(base_url, wait_until="networkidle")
-    yield pg
-    context.close()
+    with new_page(browser, base_url) as pg:
+        pg.goto(base_url, wait_until="networkidle")
+        yield pg
 
 
 def search(page, base_url: str, query: str) -> list[str]:
@@ -66,5 +63,4 @@ def test_search_finds_explaining_page(search_page, base_url: str, query: str) ->
     assert any(r in EXPECTED[query] for r in results[:3]), f"{query!r}: first results {results[:5]}"
     prose = [r for r in results[:3] if not r.startswith(CODE_PAGES)]
     assert prose, f"{query!r}: code and notebook pages crowd out prose: {results[:5]}"
-    assert not search_page.console_errors, search_page.console_errors
-    assert not search_page.foreign_requests, search_page.foreign_requests
+    assert_clean(search_page, f"(search {query!r})")

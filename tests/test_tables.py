@@ -13,8 +13,8 @@ from scripts import tables
 from scripts.tables import TABLES, VALUES
 from snippets import perceptron, sigmoid, sigmoid_neuron
 from snippets.sigmoid import sigmoid_tanh
+from tests.conftest import exact_sigmoid
 
-mpmath.mp.dps = 50
 _SUPER = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 
 
@@ -43,9 +43,11 @@ def parse_num(cell: str) -> float:
     return float(parse_mp(cell))
 
 
-def exact_sigmoid(z: float) -> mpmath.mpf:
-    """Return σ(z) with mpmath at 50 digits: the independent reference."""
-    return 1 / (1 + mpmath.exp(-mpmath.mpf(z)))
+@pytest.fixture(autouse=True)
+def fifty_digits():
+    """Run each test with mpmath at 50 digits (parsing cells, differences of exact values)."""
+    with mpmath.workdps(50):
+        yield
 
 
 def close(shown: float | mpmath.mpf, exact: float | mpmath.mpf, sig: int = 3) -> bool:
