@@ -13,7 +13,7 @@ from scripts import tables
 from scripts.tables import TABLES, VALUES
 from snippets import perceptron, sigmoid, sigmoid_neuron
 from snippets.sigmoid import sigmoid_tanh
-from tests.conftest import exact_sigmoid
+from tests.helpers import exact_sigmoid
 
 _SUPER = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 
