@@ -1,6 +1,6 @@
-"""MkDocs hooks: publish generated figures, fill table and number placeholders, convert math.
+"""MkDocs hooks: publish generated figures, fill table, number and playground-link placeholders, convert math.
 
-Every generator lives in `scripts/figures.py` or `scripts/tables.py`; this file only wires them
+Every generator lives in `scripts/figures.py`, `scripts/tables.py` or `scripts/playground.py`; this file only wires them
 into the build and turns any failure into an error that names the page and the name.
 """
 
@@ -15,13 +15,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import TableOfContents
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "figures"
 
 FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([^)\s]+?)\.svg\)")
 SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
-PLACEHOLDER = re.compile(r"(?P<indent>^[ \t]*)?<!--\s*(?P<kind>table|value):\s*(?P<name>[^\s>]+)\s*-->", re.M)
+PLACEHOLDER = re.compile(r"(?P<indent>^[ \t]*)?<!--\s*(?P<kind>table|value|playground):\s*(?P<name>[^\s>]+)\s*-->", re.M)
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^":]+)(?::([\w-]+))?"\s*$', re.M)
 
 
@@ -57,6 +58,7 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     from scripts import glossary
     from scripts.figures import FIGURES
+    from scripts.playground import HASHES
     from scripts.tables import TABLES, VALUES
 
     tables = TABLES | glossary.TABLES
@@ -79,7 +81,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         indent, kind, name = m.group("indent"), m.group("kind"), m.group("name")
         if kind == "table" and indent is None:
             raise PluginError(f"{where}: table '{name}' must stand on a line of its own")
-        registry = tables if kind == "table" else VALUES
+        registry = {"table": tables, "value": VALUES, "playground": HASHES}[kind]
         if name not in registry:
             raise PluginError(f"{where}: unknown {kind} '{name}' (known: {', '.join(sorted(registry))})")
         try:
@@ -107,6 +109,14 @@ def on_post_build(config) -> None:
         index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
+# A page that hides its TOC (the playground) gets none: Material's navigation.tracking would
+# otherwise replace the URL hash, where the playground keeps its state, with the section scrolled to.
+def on_page_context(context, page, config, nav):
+    if "toc" in (page.meta.get("hide") or []):
+        page.toc = TableOfContents([])
+    return context
+
+
 # Read an SVG's size in CSS pixels, so the page reserves its space before it loads.
 def _size(file: File) -> str:
     w, wu, h, hu = SIZE.search(file.content_string).groups()
@@ -125,4 +135,8 @@ def on_page_content(html: str, page, config, files) -> str:
         raise PluginError(f"{page.file.src_uri}: {exc}") from exc
     if page.present_anchor_ids is not None:  # MkDocs checks #links against this set; add the ids of raw HTML
         page.present_anchor_ids.update(re.findall(r'\bid="([^"]+)"', html))
+        if page.file.src_uri == "playground.md":  # and the states the chapter links to (#x1=…&…)
+            from scripts.playground import HASHES
+
+            page.present_anchor_ids.update(h() for h in HASHES.values())
     return html
