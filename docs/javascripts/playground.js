@@ -226,6 +226,10 @@
       root.setAttribute("data-updates", String(updates));
       var v = values();
       var res = compute(v);
+      kept = { path: path, values: {} };
+      STATE.forEach(function (name) {
+        kept.values[name] = controls[name].value;
+      });
 
       // The sliders' own values beside them.
       for (var name in inputs) {
@@ -267,15 +271,24 @@
         "에서 σ(c·z) = " + pretty(res.sigmoid, 3) + ", 퍼셉트론의 출력은 " + res.perceptron + "입니다.";
     }
 
-    // Defaults, then whatever the URL's hash validly sets.
-    function restore() {
+    // Defaults, then whatever the URL's hash validly sets. A hash without "=" is a plain anchor
+    // (a heading's permalink): jumping to it keeps the values the controls had.
+    function restore(event) {
       if (location.pathname !== path) return;
+      if (event && location.hash.indexOf("=") < 0) return;
       var state = parseHash(location.hash);
       STATE.forEach(function (name) {
         var input = controls[name];
         input.value = name in state ? String(clamp(input, state[name])) : input.defaultValue;
       });
       update();
+    }
+
+    // The values this page's previous playground showed (Material re-renders the page when a
+    // permalink on it is clicked), or null.
+    function carried() {
+      if (!kept || kept.path !== path || location.hash.indexOf("=") >= 0) return null;
+      return kept.values;
     }
 
     // "#x1=…&…&dw=…" from the controls' own (browser-normalised) values.
@@ -351,7 +364,15 @@
     });
 
     root.classList.add("pg-live");
-    restore();
+    var previous = carried();
+    if (previous) {
+      STATE.forEach(function (name) {
+        controls[name].value = previous[name];
+      });
+      update();
+    } else {
+      restore();
+    }
   }
 
   // The hash changed without a new page (typed in the address bar, a link on the page, back/forward
@@ -364,7 +385,14 @@
   window.addEventListener("hashchange", rereadHash);
   window.addEventListener("popstate", rereadHash);
 
+  // The last playground's values and page, and the page the previous document$ emission was for:
+  // a new document for the same page (a permalink clicked on it) keeps the values.
+  var kept = null;
+  var lastPath = null;
+
   function init() {
+    if (lastPath !== location.pathname) kept = null;
+    lastPath = location.pathname;
     document.querySelectorAll("[data-playground]").forEach(setup);
   }
 

@@ -343,6 +343,15 @@ def test_moving_the_controls_writes_the_hash_without_history(page, browser, base
     assert_clean(page)
 
 
+def test_a_heading_anchor_keeps_the_state(page) -> None:
+    page.goto("playground/#w1=-4&c=5")
+    page.wait_for_selector("[data-playground][data-playground-ready]")
+    page.click("h2#try a.headerlink")  # the permalink of a heading: a hash without a state
+    page.wait_for_function("location.hash === '#try'")
+    assert current_values(page) == pytest.approx(DEFAULTS | {"w1": -4, "c": 5})
+    assert_clean(page)
+
+
 HOSTILE = {
     "overflow": ("#w1=1e999", {}),
     "nan": ("#b=NaN", {}),
