@@ -55,7 +55,7 @@ def on_files(files: Files, config) -> Files:
 
 # Expand figures into light/dark pairs, fill placeholders, and check every include exists.
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    from scripts import glossary
+    from scripts import glossary, particles
     from scripts.figures import FIGURES
     from scripts.tables import TABLES, VALUES
 
@@ -77,6 +77,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
     def placeholder(m: re.Match[str]) -> str:
         indent, kind, name = m.group("indent"), m.group("kind"), m.group("name")
+        name, _, particle = name.partition("|")  # value:NAME|로 adds 로 or 으로, as the value is read
+        if particle and kind == "table":
+            raise PluginError(f"{where}: table '{name}' cannot take a particle")
         if kind == "table" and indent is None:
             raise PluginError(f"{where}: table '{name}' must stand on a line of its own")
         registry = tables if kind == "table" else VALUES
@@ -84,6 +87,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             raise PluginError(f"{where}: unknown {kind} '{name}' (known: {', '.join(sorted(registry))})")
         try:
             text = registry[name]()
+            text = particles.attach(text, particle) if particle else text
         except Exception as exc:
             raise PluginError(f"{where}: {kind} '{name}' failed: {exc!r}") from exc
         indent = indent or ""

@@ -16,7 +16,7 @@ import numpy as np
 
 from scripts.figures import TANGENT_B, TANGENT_DW, TANGENT_W, TANGENT_X
 from snippets import linear_output_change, perceptron, sigmoid, sigmoid_neuron, sigmoid_prime
-from snippets.sigmoid import sigmoid_naive, sigmoid_tanh
+from snippets.sigmoid import _BLOCK, sigmoid_naive, sigmoid_tanh
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -145,6 +145,13 @@ def failure_path(c: float | None) -> tuple[float, float, float]:
     first = sigmoid_neuron([c * FAIL_W1], [FAIL_X], c * FAIL_B1)
     z2 = c * (FAIL_W2 * first + FAIL_B2)
     return first, z2, sigmoid_neuron([c * FAIL_W2], [first], c * FAIL_B2)
+
+
+def _tangent():
+    """Return Figure 5's data (imported here: scripts.figures loads matplotlib)."""
+    from scripts.figures import tangent_data
+
+    return tangent_data()
 
 
 def tanh_zero_from() -> float:
@@ -279,6 +286,13 @@ VALUES: dict[str, Callable[[], str]] = {
     "tanh_relerr_30": lambda: sci(tanh_relative_error(-30.0), 2),
     "smallest_subnormal": lambda: sci(float(np.nextafter(0.0, 1.0))),
     "smallest_normal": lambda: sci(float(np.finfo(np.float64).tiny)),
+    # Below half the smallest subnormal a result rounds to 0: that half, and the z where σ(z) reaches it.
+    "subnormal_half": lambda: sci(Decimal(float(np.nextafter(0.0, 1.0))) / 2),
+    "underflow_z": lambda: num(math.log(float(np.nextafter(0.0, 1.0))) - math.log(2), 2),
+    # snippets.sigmoid keeps the textbook formula for a block unless some z < −sigmoid_switch.
+    "sigmoid_switch": lambda: num(np.log(np.finfo(np.float64).max) // 1),
+    "sigmoid_switch_float32": lambda: num(np.log(np.finfo(np.float32).max) // 1),
+    "sigmoid_block": lambda: str(_BLOCK),
     "exact_digits": lambda: str(EXACT_DIGITS),
     "numerics_z_subnormal": lambda: num(NUMERICS_Z[2]),
     "numerics_z_smallest": lambda: num(NUMERICS_Z[3]),
@@ -290,6 +304,9 @@ VALUES: dict[str, Callable[[], str]] = {
     "eq5_x": lambda: "(" + ", ".join(num(x, 3) for x in EQ5_X) + ")",
     "eq5_b": lambda: num(EQ5_B),
     "tangent_dw": lambda: num(TANGENT_DW),
+    # Figure 5: how many per cent longer the tangent's bar is than the actual change (text branch;
+    # the figures branch defines the same name from scripts/examples.py: keep that one on merge).
+    "tangent_overshoot_pct": lambda: str(round(100 * (_tangent().linear / _tangent().exact - 1))),
     "eq5_z": lambda: num(float(np.dot(EQ5_W, EQ5_X) + EQ5_B), 3),
     "eq5_limit": lambda: num(eq5_limit(), 4),
     "scaled_c1000_z001": lambda: num(float(sigmoid(1000 * 0.01)), 5),
