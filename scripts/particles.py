@@ -32,9 +32,9 @@ _GREEK = {c: "" for c in "σΔδαβγπφψΣθλμ"}  # 시그마, 델타, 알
 _WORDS = {"output": "other", "exp": "other", "inf": "other", "nan": ""}  # 아웃풋, 익스포넨셜, 인프, 난
 _SYMBOLS = {"∞": "", "%": "", "′": ""}  # 무한대, 퍼센트, 프라임
 
-_TRAILING = " \t)]}…,.·⋅"  # closing brackets, ellipses and commas are not read at the end
-_EXPONENT = re.compile(r"(?:×|x)10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
-_FRACTION = re.compile(r"(\d+)\s*/\s*\d+$")
+_TRAILING = " \t()[]{}…,.·⋅|"  # closing brackets, ellipses, commas, |z| (절댓값 z) are not read at the end
+_EXPONENT = re.compile(r"[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")  # 1.7×10⁻⁴, x²
+_FRACTION = re.compile(r"([^/]+?)\s*/\s*\d+$")  # 1/2, z/2: read 이분의 일, 이분의 z
 _NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?$")
 _WORD = re.compile(r"([A-Za-z]+)$")
 
@@ -50,7 +50,7 @@ def coda(text: str) -> str:
     if not t:
         raise ValueError(f"nothing to read in {text!r}")
     if _EXPONENT.search(t):
-        return "other"  # 10의 −4승 (or 제곱): ends in ㅇ or ㅂ
+        return "other"  # 10의 −4승, x 제곱: ends in ㅇ or ㅂ
     if m := _FRACTION.search(t):
         return coda(m.group(1))  # a/b is read "b분의 a": the numerator comes last
     if m := _NUMBER.search(t):

@@ -54,7 +54,7 @@ from snippets import linear_output_change, output_gradient, perceptron, sigmoid,
 # $$\sigma(z) \equiv \frac{1}{1+e^{-z}} \tag{3}$$
 #
 # $z$가 큰 양수이면 $e^{-z} \approx 0$이라 $\sigma(z) \approx 1$이고, $z$가 절댓값이 큰 음수이면
-# $e^{-z}$가 매우 커져 $\sigma(z) \approx 0$입니다. 몇 개의 $z$에서 값을 확인해 봅니다.
+# $e^{-z}$의 값이 매우 커져 $\sigma(z) \approx 0$입니다. 몇 개의 $z$에서 값을 확인해 봅니다.
 
 # %%
 z = np.array([-10.0, -4.0, -1.0, 0.0, 1.0, 4.0, 10.0])
