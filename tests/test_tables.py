@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import subprocess
@@ -150,10 +151,10 @@ def test_eq5_check_error_shrinks_like_delta_squared() -> None:
         assert n.exact == pytest.approx(float(ref), rel=1e-8)
         assert n.error == pytest.approx(n.exact - n.linear)
     ratios = [n.error / n.dw**2 for n in nudges]
-    for a, b_ in zip(ratios, ratios[1:]):
+    for a, b_ in itertools.pairwise(ratios):
         assert 1 / 1.5 < a / b_ < 1.5
     errors = [abs(n.error) for n in nudges]
-    for a, b_ in zip(errors, errors[1:]):
+    for a, b_ in itertools.pairwise(errors):
         assert 50 < a / b_ < 200
     assert ratios[-1] == pytest.approx(examples.error_limit(), rel=0.02)
     _, table_rows = parse_table(tables.eq5_check())
