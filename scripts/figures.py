@@ -338,9 +338,9 @@ def sigmoid_prime_curve(scheme: Scheme) -> str:
 
     def draw(ax: plt.Axes) -> None:
         ax.plot(z, sigmoid(z), color=scheme.muted, linestyle=(0, (4, 3)), linewidth=1.3, label=r"$\sigma(z)$")
-        ax.plot(z, sigmoid_prime(z), color=scheme.accent, linewidth=2.2, label=r"$\sigma′(z)$")
+        ax.plot(z, sigmoid_prime(z), color=scheme.accent, linewidth=2.2, label=r"$\sigma\,′(z)$")
         ax.plot([0], [peak], "o", color=scheme.accent2, markersize=6)
-        ax.annotate(r"$\sigma′(0) = 1/4$", xy=(0, peak), xytext=(1.3, 0.45), color=scheme.accent2,
+        ax.annotate(r"$\sigma\,′(0) = 1/4$", xy=(0, peak), xytext=(1.3, 0.45), color=scheme.accent2,
                     arrowprops={"arrowstyle": "->", "color": scheme.accent2, "linewidth": 1.2})
         ax.set(xlim=(-6, 6), ylim=(-0.02, 1.02), xticks=range(-6, 7, 3), yticks=[0, 0.25, 0.5, 0.75, 1])
         ax.set_xlabel("$z$")
@@ -375,7 +375,7 @@ def tangent(scheme: Scheme) -> str:
         ax.set_xlabel("$w_1$", fontsize=SUBSCRIPTED)
         ax.set_ylabel("출력")
         ax.grid(True, linewidth=0.6)
-        ax.legend(loc="lower right", handlelength=1.6, labelspacing=0.25, borderaxespad=0.2)
+        ax.legend(loc="lower right", handlelength=1.6, labelspacing=0.45, borderaxespad=0.2)
 
     return _render(scheme, 250, draw)
 
