@@ -25,10 +25,10 @@ test: $(STAMP) ## the whole test suite
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) ## speed and size figures (printed, never asserted)
-	$(BIN)/python -m scripts.bench
+	$(BIN)/python -m scripts.tools.bench
 
 audit: $(STAMP) ## Lighthouse scores for the served site
-	$(BIN)/python -m scripts.audit
+	$(BIN)/python -m scripts.tools.audit
 
 lock: ## re-resolve requirements.in into requirements.lock
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

@@ -64,8 +64,11 @@ def on_files(files: Files, config) -> Files:
 
 # Expand figures into light/dark pairs, fill placeholders, and check every include exists.
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    from scripts import glossary
     from scripts.figures import FIGURES
     from scripts.tables import TABLES, VALUES
+
+    tables = TABLES | glossary.TABLES
 
     where = page.file.src_uri
     prefix = posixpath.relpath("figures", posixpath.dirname(where) or ".")
@@ -85,7 +88,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         indent, kind, name = m.group("indent"), m.group("kind"), m.group("name")
         if kind == "table" and indent is None:
             raise PluginError(f"{where}: table '{name}' must stand on a line of its own")
-        registry = TABLES if kind == "table" else VALUES
+        registry = tables if kind == "table" else VALUES
         if name not in registry:
             raise PluginError(f"{where}: unknown {kind} '{name}' (known: {', '.join(sorted(registry))})")
         try:
@@ -129,6 +132,6 @@ def on_page_content(html: str, page, config, files) -> str:
         html = html.replace("<pre>", "<pre data-search-exclude>")  # search the prose, not the code
     except MathError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from exc
-    if page.present_anchor_ids is not None:  # MkDocs checks links to #eqtnN against this set
-        page.present_anchor_ids.update(re.findall(r'id="(eqtn[^"]+)"', html))
+    if page.present_anchor_ids is not None:  # MkDocs checks #links against this set; add the ids of raw HTML
+        page.present_anchor_ids.update(re.findall(r'\bid="([^"]+)"', html))
     return html

@@ -72,7 +72,7 @@ PVS_X = (0.0, 0.25, 0.49, 0.5, 0.51, 0.638, 0.75, 1.0)
 NUMERICS_Z = (-20.0, -40.0, -710.0, -745.0, -800.0)
 EXACT_DIGITS = 30  # precision of the decimal reference in that table
 
-# The accuracy snippets.sigmoid guarantees in float64, checked by tests/test_sigmoid.py.
+# The accuracy snippets.sigmoid guarantees in float64, checked by tests/unit/test_sigmoid.py.
 SIGMOID_RTOL, SIGMOID_RTOL_RANGE = 5e-16, 708.0
 
 # sigmoid_scaled: σ(c·z) for growing c (exercise II).

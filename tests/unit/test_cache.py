@@ -33,7 +33,7 @@ def test_write_leaves_no_temporary_file(tmp_path: Path) -> None:
 def test_figure_key_follows_only_what_figures_depend_on(tmp_path: Path) -> None:
     """Editing a table, a hook or a developer tool keeps the drawn figures; editing a figure input redraws."""
     from scripts.hooks import figure_cache_key
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     for folder in ("scripts", "snippets"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import RAW_TEX, ROOT, copy_project, run_build
+from tests.helpers import RAW_TEX, ROOT, copy_project, run_build
 
 
 class _Collect(HTMLParser):

@@ -1,4 +1,4 @@
-"""scripts/weight.py: the first-load weight of a page, as GitHub Pages serves it (gzip for text)."""
+"""scripts/tools/weight.py: the first-load weight of a page, as GitHub Pages serves it (gzip for text)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from scripts.weight import page_resources, page_weight, wire_bytes
+from scripts.tools.weight import page_resources, page_weight, wire_bytes
 
 
 def _site(tmp_path: Path) -> Path:

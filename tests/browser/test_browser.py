@@ -4,27 +4,19 @@ Material's instant navigation keeping math, figures and the playground alive."""
 
 from __future__ import annotations
 
-import re
-import xml.etree.ElementTree as ET
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
 
-from tests.conftest import (
+from tests.helpers import (
     MISSING,
-    NAV_FILES,
-    NAV_PATHS,
-    PAGE_SUFFIXES,
     RAW_TEX,
     ROOT,
     assert_clean,
     color_scheme,
+    nav_files,
+    nav_paths,
     open_details,
     page_ids,
 )
-
-pytestmark = pytest.mark.browser
 
 # Scroll every visible image into view, wait for it, and return the sources that did not decode
 # (call open_details first: solutions hold figures too).
@@ -78,15 +70,6 @@ JS_OVERFLOW = """() => {
 }"""
 
 
-def sitemap_paths(site_dir: Path) -> set[str]:
-    """Return the site-relative paths of every page listed in the built sitemap.xml."""
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    root = ET.parse(site_dir / "sitemap.xml").getroot()
-    locs = [urlsplit(loc.text or "").path for loc in root.findall("s:url/s:loc", ns)]
-    base = min(locs, key=len)  # the home page: site_url's own path
-    return {loc[len(base):] for loc in locs}
-
-
 def open_page(page, base_url: str, path: str, status: int = 200):
     """Go to `path`, wait until the network is quiet and return the page after checking its status."""
     response = page.goto(base_url + path, wait_until="networkidle")
@@ -105,46 +88,10 @@ def assert_rendered(page, path: str) -> None:
     assert not raw, f"/{path}: raw TeX visible: {sorted(set(raw))}"
 
 
-# ── Built pages and nav agree ─────────────────────────────────────────────────────────────────
-
-
-def test_every_source_page_is_in_nav() -> None:
-    """Every page source under docs/ is listed in mkdocs.yml's nav (none is built but unreachable)."""
-    sources = {
-        p.relative_to(ROOT / "docs").as_posix()
-        for p in (ROOT / "docs").rglob("*")
-        if p.suffix in PAGE_SUFFIXES and p.is_file() and "javascripts" not in p.parts and "__pycache__" not in p.parts
-    }
-    assert sources, "no page sources found under docs/"
-    missing = sorted(sources - set(NAV_FILES))
-    assert not missing, f"pages missing from the nav in mkdocs.yml: {missing}"
-
-
-def test_sitemap_is_the_nav(site_dir: Path) -> None:
-    """The built sitemap lists exactly the nav's pages, so the browser tests below see every page."""
-    assert sitemap_paths(site_dir) == set(NAV_PATHS)
-
-
-def test_descriptions_are_own_and_unique(built_pages: dict[str, str]) -> None:
-    """Every nav page has a meta description from its front matter: unique, and not the site default."""
-    pattern = re.compile(r'<meta name="description" content="([^"]*)"')
-    default = pattern.search(built_pages["404.html"])
-    assert default, "404.html has no meta description"
-    seen: dict[str, str] = {}
-    for path in NAV_PATHS:
-        match = pattern.search(built_pages[path + "index.html"])
-        assert match and match.group(1).strip(), f"/{path} has no meta description"
-        text = match.group(1)
-        assert text != default.group(1), f"/{path} uses the site default description (add `description:`)"
-        assert text not in seen, f"/{path} repeats the description of /{seen.get(text)}"
-        assert "작성 중" not in text, f"/{path} still has a placeholder description: {text}"
-        seen[text] = path
-
-
 # ── Each page in Chromium ─────────────────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("path", [*NAV_PATHS, MISSING], ids=[*page_ids(), "404"])
+@pytest.mark.parametrize("path", [*nav_paths(), MISSING], ids=[*page_ids(), "404"])
 def test_page(page, base_url: str, path: str) -> None:
     """A page loads cleanly, renders images and math, has lang=ko, one h1, and fits 360 px."""
     missing = path == MISSING
@@ -173,7 +120,7 @@ def switch_to_dark(page) -> None:
     raise AssertionError("the palette toggle never switched to the dark (slate) scheme")
 
 
-@pytest.mark.parametrize("path", NAV_PATHS, ids=page_ids())
+@pytest.mark.parametrize("path", nav_paths(), ids=page_ids())
 def test_dark_mode(page, base_url: str, path: str) -> None:
     """The palette toggle switches to slate and every figure then shows its decoded dark variant."""
     open_page(page, base_url, path)
@@ -187,7 +134,7 @@ def test_dark_mode(page, base_url: str, path: str) -> None:
     open_details(page)
     undecoded = page.evaluate(JS_UNDECODED)
     assert not undecoded, f"/{path}: dark figures not decoded: {undecoded}"
-    if "figures/" in (ROOT / "docs" / NAV_FILES[NAV_PATHS.index(path)]).read_text("utf-8"):
+    if "figures/" in (ROOT / "docs" / nav_files()[nav_paths().index(path)]).read_text("utf-8"):
         assert any(i["src"].endswith("#only-dark") for i in pairs), f"/{path}: figures lack dark variants"
     assert_clean(page, path)
 
@@ -204,7 +151,7 @@ def test_instant_navigation_keeps_pages_working(page, base_url: str) -> None:
     """Clicking through the nav in one session (no reloads) keeps math, figures and the playground live."""
     open_page(page, base_url, "")
     page.evaluate("window.__sameDocument = true")
-    order = [p for p in NAV_PATHS if p] + [""]
+    order = [p for p in nav_paths() if p] + [""]
     for path in order:
         target = base_url + path
         hrefs = page.evaluate(

@@ -22,9 +22,10 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import snippets
-from snippets.sigmoid import sigmoid, sigmoid_naive, sigmoid_prime, sigmoid_tanh, step
 from scripts.tables import SIGMOID_RTOL, SIGMOID_RTOL_RANGE
-from tests.conftest import ROOT, exact_sigmoid
+from snippets.sigmoid import sigmoid, sigmoid_naive, sigmoid_prime, sigmoid_tanh, step
+from tests.helpers import ROOT, exact_sigmoid
+
 SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
 FUNCS = [sigmoid, sigmoid_prime, step]
 FLOAT_DTYPES = [np.float16, np.float32, np.float64]

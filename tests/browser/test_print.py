@@ -9,9 +9,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import CHAPTER, assert_clean, new_page
-
-pytestmark = pytest.mark.browser
+from tests.helpers import CHAPTER, assert_clean, new_page
 
 PDFTOTEXT = shutil.which("pdftotext")  # Debian's poppler-utils (.ci/run installs it)
 

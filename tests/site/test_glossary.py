@@ -1,23 +1,19 @@
-"""The glossary (docs/glossary.md) is machine-readable, and the chapter follows it."""
+"""The glossary (docs/glossary.yml, rendered on glossary/) is complete, and the chapter follows it."""
 
 from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import CHAPTER, ROOT, article_text
-
-GLOSSARY = ROOT / "docs" / "glossary.md"
-
+from scripts.glossary import load
+from tests.helpers import CHAPTER, article_text
 
 def glossary() -> list[dict[str, str]]:
-    """Return the glossary table's rows as dicts keyed by its header cells."""
-    lines = [ln for ln in GLOSSARY.read_text("utf-8").splitlines() if ln.startswith("|")]
-    cells = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines]
-    header, body = cells[0], cells[2:]
-    assert header == ["English", "한국어", "피해야 할 표기", "본문", "뜻"]
-    assert all(len(r) == len(header) for r in body)
-    return [dict(zip(header, r)) for r in body]
+    """Return the glossary's terms as dicts with the old table's column names."""
+    return [
+        {"English": t.en, "한국어": t.ko, "피해야 할 표기": ", ".join(t.avoid), "본문": "✓" if t.chapter else "", "뜻": t.definition}
+        for t in load()
+    ]
 
 
 def variants(row: dict[str, str]) -> list[str]:
@@ -61,3 +57,5 @@ def test_glossary_page_renders_the_table(built_pages: dict[str, str]) -> None:
     """The glossary page shows the whole table."""
     soup = BeautifulSoup(built_pages["glossary/index.html"], "html.parser")
     assert len(soup.select("article table tbody tr")) == len(glossary())
+    soup_ids = {row.select_one("span[id]")["id"] for row in soup.select("article table tbody tr")}
+    assert soup_ids == {t.id for t in load()}, "every row carries its term's id"

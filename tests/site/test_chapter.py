@@ -8,8 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import CHAPTER as CHAPTER_PATH
-from tests.conftest import RAW_TEX, ROOT, article, article_text
+from tests.helpers import CHAPTER as CHAPTER_PATH
+from tests.helpers import RAW_TEX, ROOT, article, article_text
 
 CHAPTER = CHAPTER_PATH + "index.html"
 ORIGINAL = "http://neuralnetworksanddeeplearning.com/chap1.html#sigmoid_neurons"

@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-from fnmatch import fnmatchcase
-
 import pytest
 
-from tests.conftest import CHAPTER, NAV_PATHS, assert_clean, new_page, page_ids
-
-pytestmark = pytest.mark.browser
-
-# Budgets in gzip bytes on first load (HTML, CSS, JS, figures, search index), by site path;
-# scripts/bench.py reports against the same numbers (`budget_for` accepts .../index.html too).
-KIB = 1024
-CHAPTER_BUDGET = 150 * KIB  # the chapter is read first and most
-NOTEBOOK_BUDGET = 120 * KIB  # notebook pages: prose, outputs inlined as SVG, nothing else
-DEFAULT_BUDGET = 200 * KIB  # every other page
-BUDGET = {CHAPTER: CHAPTER_BUDGET, "notebooks/*": NOTEBOOK_BUDGET}  # site path or glob → bytes
-SEARCH_INDEX = "search/search_index.json"
-
-
-def budget_for(path: str) -> int:
-    """Return the budget of the page at site path `path` ('' or 'index.html' for the home page)."""
-    path = path.removesuffix("index.html")
-    return next((b for pattern, b in BUDGET.items() if fnmatchcase(path, pattern)), DEFAULT_BUDGET)
+from scripts.tools.weight import KIB, SEARCH_INDEX, budget_for
+from tests.helpers import assert_clean, nav_paths, new_page, page_ids
 
 
 def first_load_bytes(browser, base_url: str, path: str) -> dict[str, int]:
@@ -48,7 +30,7 @@ def first_load_bytes(browser, base_url: str, path: str) -> dict[str, int]:
         return sizes
 
 
-@pytest.mark.parametrize("path", NAV_PATHS, ids=page_ids())
+@pytest.mark.parametrize("path", nav_paths(), ids=page_ids())
 def test_page_weight_within_budget(browser, base_url: str, path: str) -> None:
     """All bytes of a page's first load (HTML, CSS, JS, figures, search index) fit its budget."""
     sizes = first_load_bytes(browser, base_url, path)

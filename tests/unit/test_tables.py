@@ -16,7 +16,7 @@ from scripts import examples, tables
 from scripts.tables import TABLES, VALUES
 from snippets import perceptron, sigmoid, sigmoid_neuron
 from snippets.sigmoid import sigmoid_tanh
-from tests.conftest import ROOT, exact_sigmoid
+from tests.helpers import ROOT, exact_sigmoid
 
 _SUPER = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 

@@ -1,8 +1,8 @@
 """Page weight without a browser: gzip bytes of a built page and what its first load fetches.
 
-Mirrors tests/test_page_weight.py (which measures in Chromium): the HTML, its stylesheets and
+Mirrors tests/browser/test_page_weight.py (which measures in Chromium): the HTML, its stylesheets and
 scripts, the images shown in the light scheme, the search index and the search worker with the
-lunr language files it imports. Used by `make bench`; `python -m scripts.weight [SITE]` prints it.
+lunr language files it imports. Used by `make bench`; `python -m scripts.tools.weight [SITE]` prints it.
 """
 
 from __future__ import annotations
@@ -12,8 +12,24 @@ import gzip
 import json
 import posixpath
 import sys
+from fnmatch import fnmatchcase
 from html.parser import HTMLParser
 from pathlib import Path
+
+# Budgets in gzip bytes on first load (HTML, CSS, JS, figures, search index), by site path;
+# `make bench` reports and tests/browser/test_page_weight.py asserts against the same numbers (`budget_for` accepts .../index.html too).
+KIB = 1024
+CHAPTER_BUDGET = 150 * KIB  # the chapter is read first and most
+NOTEBOOK_BUDGET = 120 * KIB  # notebook pages: prose, outputs inlined as SVG, nothing else
+DEFAULT_BUDGET = 200 * KIB  # every other page
+BUDGET = {"sigmoid-neurons/": CHAPTER_BUDGET, "notebooks/*": NOTEBOOK_BUDGET}  # site path or glob → bytes
+SEARCH_INDEX = "search/search_index.json"
+
+
+def budget_for(path: str) -> int:
+    """Return the budget of the page at site path `path` ('' or 'index.html' for the home page)."""
+    path = path.removesuffix("index.html")
+    return next((b for pattern, b in BUDGET.items() if fnmatchcase(path, pattern)), DEFAULT_BUDGET)
 
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 

@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 import snippets
-from tests.conftest import ROOT, article_text
+from tests.helpers import ROOT, article_text
 
-PUBLIC = tuple(snippets.__all__)  # the API itself is pinned in tests/test_neuron.py
+PUBLIC = tuple(snippets.__all__)  # the API itself is pinned in tests/unit/test_neuron.py
 FILES = ("sigmoid.py", "neuron.py")
 EXAMPLE, OUTPUT = "사용 예", "출력"
 

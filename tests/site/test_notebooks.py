@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from scripts import notebooks as nb
-from tests.conftest import ROOT, copy_project, run_build
+from tests.helpers import ROOT, copy_project, run_build
 
 SNIPPETS = ROOT / "snippets"
 

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 
-from tests.conftest import RAW_TEX
-from tests.conftest import article_html as _article
+from tests.helpers import RAW_TEX
+from tests.helpers import article_html as _article
 
 # Page -> a number one of its code cells computes, and the download published next to it.
 NOTEBOOKS = {

@@ -23,7 +23,7 @@ from snippets import (
     sigmoid_prime,
     step,
 )
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FAST = settings(max_examples=150, deadline=None)
 NEURON_FUNCS = [perceptron, sigmoid_neuron, output_gradient]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import MISSING, NAV_PATHS, color_scheme, new_page, open_details, page_ids
-
-pytestmark = pytest.mark.browser
+from tests.helpers import MISSING, color_scheme, nav_paths, new_page, open_details, page_ids
 
 BLOCKING = ("serious", "critical")
 
@@ -30,7 +28,7 @@ def describe(violations: list[dict]) -> str:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", [*NAV_PATHS, MISSING], ids=[*page_ids(), "404"])
+@pytest.mark.parametrize("path", [*nav_paths(), MISSING], ids=[*page_ids(), "404"])
 def test_no_serious_violations(browser, base_url: str, axe, path: str, scheme: str) -> None:
     """axe-core finds no serious or critical accessibility violation (the palette follows the system)."""
     with new_page(browser, base_url, scheme=scheme) as page:

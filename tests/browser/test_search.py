@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import CHAPTER, assert_clean, new_page
-
-pytestmark = pytest.mark.browser
+from tests.helpers import CHAPTER, assert_clean, new_page
 
 # query → pages (site paths) any of which explains it; one must be among the first three results.
 EXPECTED: dict[str, tuple[str, ...]] = {

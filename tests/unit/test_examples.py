@@ -8,7 +8,7 @@ import pytest
 
 from scripts import examples
 from snippets import linear_output_change, output_gradient, sigmoid_neuron
-from tests.conftest import exact_sigmoid
+from tests.helpers import exact_sigmoid
 
 
 def test_nudge_is_the_exact_and_the_linear_change() -> None:

@@ -1,6 +1,6 @@
 """`make bench`: speed and size figures, printed and never asserted (the machines are shared).
 
-1. snippets.sigmoid against scipy.special.expit and the textbook formula (scripts/bench_sigmoid.py).
+1. snippets.sigmoid against scipy.special.expit and the textbook formula (scripts/tools/bench_sigmoid.py).
 2. A clean build (cold caches and warm caches), a rebuild after touching one Markdown page, and
    the first-load weight of every page, gzip-compressed as GitHub Pages serves it.
 """
@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts import bench_sigmoid
+from scripts.tools import bench_sigmoid
 
 REBUILDS = 5
 
@@ -45,10 +45,9 @@ def _timed(cmd: list[str], cwd: Path) -> float:
 
 def build_and_weigh() -> list[str]:
     """Return lines with clean-build and rebuild times, measured in a copy of the project, and
-    the first-load weight of every page of the clean build (scripts/weight.py)."""
-    from scripts.weight import site_weights
-    from tests.conftest import copy_project
-    from tests.test_page_weight import KIB, budget_for
+    the first-load weight of every page of the clean build (scripts/tools/weight.py)."""
+    from scripts.tools.project import copy_project
+    from scripts.tools.weight import KIB, budget_for, site_weights
 
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir"]
     with tempfile.TemporaryDirectory() as tmp:

@@ -26,7 +26,7 @@ from fontTools.ttLib import TTFont
 from scripts import examples, figures
 from scripts.figures import FIGURES, SCHEMES, Scheme
 from snippets import step
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"

@@ -6,9 +6,7 @@ import numpy as np
 import pytest
 
 from snippets import linear_output_change, output_gradient, perceptron, sigmoid, sigmoid_neuron
-from tests.conftest import assert_clean
-
-pytestmark = pytest.mark.browser
+from tests.helpers import assert_clean
 
 RANGES = ("x1", "x2", "w1", "w2", "b", "c")
 OUTPUTS = ("z", "sigmoid", "perceptron", "delta-exact", "delta-linear")

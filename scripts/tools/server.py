@@ -1,6 +1,6 @@
 """A small static server that behaves like GitHub Pages: gzip for text, 404.html for misses.
 
-What is compressed, and how, is scripts/weight.py's rule, so served and weighed bytes agree.
+What is compressed, and how, is scripts/tools/weight.py's rule, so served and weighed bytes agree.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from scripts.weight import compressed, gzipped
+from scripts.tools.weight import compressed, gzipped
 
 
 def handler_for(root: Path) -> type[BaseHTTPRequestHandler]:
@@ -65,3 +65,12 @@ def serve(root: Path, port: int = 0) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that is free right now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

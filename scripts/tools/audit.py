@@ -1,7 +1,7 @@
 """Lighthouse scores for the served site (`make audit`): printed, never asserted.
 
 Builds the site into site/ (strict), serves it gzip-compressed like GitHub Pages
-(tests/pages_server.py), and runs npm's lighthouse, installed into .cache/audit at a pinned version,
+(scripts/tools/server.py), and runs npm's lighthouse, installed into .cache/audit at a pinned version,
 with Debian's Chromium against the landing page, the chapter, a notebook page (if any) and the
 playground. Prints the four category scores and the total byte weight of each page.
 Targets: performance ≥ 98, accessibility, best practices and SEO 100. Each page is audited RUNS
@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_VERSION = "13.5.0"
 PREFIX = ROOT / ".cache" / "audit"
 BIN = PREFIX / "node_modules" / ".bin" / "lighthouse"
@@ -74,11 +74,9 @@ def audit(lighthouse: Path, url: str) -> dict:
 
 def main() -> int:
     """Build, serve and audit; print a table and return 0 (the figures are information only)."""
-    sys.path.insert(0, str(ROOT))
-    from tests.conftest import _free_port
-    from tests.pages_server import serve
+    from scripts.tools.server import free_port, serve
 
-    port = _free_port()
+    port = free_port()
     site = ROOT / "site"
     env = os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
