@@ -186,10 +186,14 @@ def test_size_check_counts_subscripts() -> None:
 # ── what the figures show ─────────────────────────────────────────────────────────────────────
 
 
-def test_network_has_the_book_layout() -> None:
+def test_network_has_the_book_layout(svgs: dict[tuple[str, str], str]) -> None:
     layers = figures.network_layout()
     assert [len(layer) for layer in layers] == [3, 4, 1]
     assert all(0 < x < figures.WIDTH for layer in layers for x, _ in layer)
+    for scheme in SCHEMES:  # one weight, and only one, is drawn wide in the accent colour
+        svg = svgs["network_nudge", scheme.name]
+        assert re.findall(rf'stroke: {scheme.accent}[^"]*', svg) == [f"stroke: {scheme.accent}; stroke-width: 3"]
+        assert svg.count(f'style="fill: none; stroke: {scheme.muted}"') == 3 * 4 + 4 * 1 - 1  # the others, 1 pt
 
 
 def test_step_figure_agrees_with_step(monkeypatch: pytest.MonkeyPatch) -> None:
