@@ -105,7 +105,8 @@ _RC = {
 
 def _use_font() -> None:
     """Register the committed font with matplotlib and check that its family resolves to that file."""
-    font_manager.fontManager.addfont(str(FONT))
+    if not any(Path(f.fname) == FONT for f in font_manager.fontManager.ttflist):
+        font_manager.fontManager.addfont(str(FONT))
     found = font_manager.findfont(font_manager.FontProperties(family=FAMILY), fallback_to_default=False)
     if Path(found).resolve() != FONT:
         raise RuntimeError(f"font family {FAMILY!r} resolves to {found}, not {FONT}")
