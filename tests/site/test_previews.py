@@ -122,9 +122,8 @@ def test_glossary_terms_linked_once_per_section(built_pages: dict[str, str], pat
                 if not any(text.startswith(lo, m.start() - lo.index(term.ko)) for lo in longer)
             ]
             if uses:
-                assert term.id in linked, (
-                    f"/{path}: '{term.ko}' is used ({text[uses[0].start() : uses[0].start() + 12]!r}) but not linked in its section"
-                )
+                where = text[uses[0].start() : uses[0].start() + 12]
+                assert term.id in linked, f"/{path}: '{term.ko}' used ({where!r}), not linked in section"
 
 
 def test_chapter_links_terms_followed_by_particles(built_pages: dict[str, str]) -> None:
