@@ -117,6 +117,7 @@ def test_term_shows_english_and_definition(browser, base_url: str, scheme: str) 
 
 
 def _touch_page(browser, base_url: str, scheme: str = "light"):
+    """Return a new context and watched page: a 360 px touch phone in `scheme` (close the context)."""
     context = browser.new_context(
         viewport={"width": 360, "height": 740},
         base_url=base_url,
@@ -129,6 +130,7 @@ def _touch_page(browser, base_url: str, scheme: str = "light"):
 
 
 def _no_sideways_scroll(page, where: str) -> None:
+    """Fail if the page scrolls sideways or the open tooltip reaches past the screen's edges."""
     overflow = page.evaluate(
         """() => { const t = document.querySelector('.md-tooltip2--active .md-tooltip2__inner');
                    const r = t ? t.getBoundingClientRect() : {left: 0, right: 0};
