@@ -113,6 +113,9 @@ def test_term_shows_english_and_definition(browser, base_url: str, scheme: str) 
         term.focus()
         page.locator(ACTIVE).wait_for(state="visible", timeout=5000)
         assert "bias" in page.locator(ACTIVE).inner_text()
+        page.keyboard.press("Escape")  # dismissible without moving focus (WCAG 1.4.13)
+        page.wait_for_function(f"!document.querySelector('{ACTIVE}')", timeout=3000)
+        assert term.evaluate("a => a === document.activeElement")
         assert_clean(page, CHAPTER)
 
 
