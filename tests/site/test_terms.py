@@ -133,7 +133,7 @@ def test_glossary_definitions_keep_the_terms_apart() -> None:
     terms = {t.id: t for t in load()}
     for t in terms.values():
         assert "가중합 $w \\cdot x + b$" not in t.definition, t.id
-    assert "w_j x_j" in terms["weighted-sum"].definition and "편향은 더하지 않습니다" in terms["weighted-sum"].definition
+    assert "w \\cdot x$" in terms["weighted-sum"].definition and "편향은 더하지 않습니다" in terms["weighted-sum"].definition
     assert "w \\cdot x + b" in terms["weighted-input"].definition
 
 
