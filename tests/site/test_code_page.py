@@ -2,7 +2,7 @@
 
 Every function block runs alone, pasted into a fresh isolated interpreter (`python -I`) in an empty
 folder that has numpy only; every usage example runs right after its function's block and prints
-the page's "출력" block; the chapter's code blocks run alone too, or link to the block here."""
+the page's "실행 결과" block; the chapter's code blocks run alone too, or link to the block here."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from tests.helpers import ROOT, article, article_text
 
 PUBLIC = tuple(snippets.__all__)  # the API itself is pinned in tests/unit/test_neuron.py
 FILES = ("sigmoid.py", "neuron.py")
-EXAMPLE, OUTPUT = "사용 예", "출력"
+EXAMPLE, OUTPUT = "사용 예", "실행 결과"  # 출력 is the neuron's output (glossary)
 FILES_SECTION = "files"  # where the page shows the two whole files and an example importing them
 DEF = re.compile(r"^def (\w+)\(", re.MULTILINE)
 
@@ -222,7 +222,7 @@ def test_every_function_block_runs_alone(blocks: list[Block], tmp_path: Path) ->
 
 
 def test_each_example_runs_after_its_function_block(blocks: list[Block], tmp_path: Path) -> None:
-    """Each usage example, pasted right after its function's block alone, prints the page's 출력."""
+    """Each usage example, pasted right after its function's block alone, prints the page's 실행 결과."""
     checked = 0
     for section, code, want in sectioned_examples(blocks):
         if section == FILES_SECTION:  # imports the two saved files: test_the_two_files_run_the_examples

@@ -8,12 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts import examples
 from scripts.tables import (
     BITS,
-    EQ5_B,
-    EQ5_DW,
-    EQ5_W,
-    EQ5_X,
     EXERCISE1_C,
     EXERCISE2_C,
     FAIL_B1,
@@ -34,13 +31,13 @@ STATE = ("x1", "x2", "w1", "w2", "b", "c", "dw")
 def state(x: tuple[float, ...], w: tuple[float, ...], b: float, c: float) -> dict[str, float]:
     """Return the playground state of a neuron with one or two inputs (a missing second one is 0)."""
     x2, w2 = (x[1], w[1]) if len(x) == 2 else (0.0, 0.0)
-    return {"x1": x[0], "x2": x2, "w1": w[0], "w2": w2, "b": b, "c": c, "dw": EQ5_DW[0]}
+    return {"x1": x[0], "x2": x2, "w1": w[0], "w2": w2, "b": b, "c": c, "dw": examples.TABLE_DW[0]}
 
 
 # The heading each link follows, and the neurons it opens: the ones of the tables beside it.
 EXPECTED = {
     "a-new-neuron": [state((0.638,), (PVS_W,), PVS_B, 1)],  # the note after equation (4), x = 0.638
-    "annotation-eq5": [state(EQ5_X, EQ5_W, EQ5_B, 1)],  # the equation (5) check
+    "annotation-eq5": [state(examples.X, examples.W, examples.B, 1)],  # the equation (5) check
     "exercise-1": [state(BITS[3], NAND_W, NAND_B, EXERCISE1_C[2])],  # one NAND perceptron, scaled
     "exercise-2": [
         state(BITS[3], NAND_W, NAND_B, 100),  # the same at c = 100
