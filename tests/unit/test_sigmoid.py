@@ -267,6 +267,29 @@ def test_no_warnings_or_floating_point_errors(func, z) -> None:
     assert np.all(np.isnan(out) | ((0 <= out) & (out <= 1)))
 
 
+@pytest.mark.parametrize(
+    ("func", "z", "exact"),
+    [
+        (sigmoid, -10.0, exact_sigmoid),
+        (sigmoid, -16.0, exact_sigmoid),
+        (sigmoid, -17.0, exact_sigmoid),
+        (sigmoid_prime, 10.0, exact_sigmoid_prime),
+        (sigmoid_prime, -16.0, exact_sigmoid_prime),
+    ],
+)
+def test_float16_results_below_its_normal_range_do_not_raise(func, z: float, exact) -> None:
+    # Regression: σ(float16(-10)) ≈ 4.5e-5 is a float16 subnormal, and the cast back from the
+    # float32 working precision raised "underflow encountered in cast" under errstate(all="raise").
+    z16 = np.float16(z)
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        out = func(z16)
+        arr = func(np.array([z16, 0.0, -z16], dtype=np.float16))
+    assert type(out) is np.float16 and out == np.float16(float(exact(z)))
+    assert 0 <= out < np.finfo(np.float16).smallest_normal
+    assert arr.dtype == np.float16 and arr[0] == out
+
+
 @pytest.mark.parametrize("func", FUNCS)
 @pytest.mark.parametrize("dtype", FLOAT_DTYPES)
 def test_nan_gives_nan(func, dtype: type) -> None:
