@@ -6,6 +6,7 @@ Only numpy and the standard library are used, so this file can be copied on its 
 # --8<-- [start:imports]
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
 # --8<-- [end:imports]
 
 # --8<-- [start:as_float_array]

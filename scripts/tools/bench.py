@@ -57,7 +57,10 @@ def build_and_weigh() -> list[str]:
         warm = [_timed([*mkdocs, str(Path(tmp) / f"site-warm{i}")], project) for i in range(3)]
         out = subprocess.run(
             [sys.executable, "-c", _REBUILD, str(REBUILDS), str(Path(tmp) / "site-re")],
-            cwd=project, check=True, capture_output=True, text=True,
+            cwd=project,
+            check=True,
+            capture_output=True,
+            text=True,
         )
         rebuilds = [float(t) for t in out.stdout.split()]
         weights = site_weights(Path(tmp) / "site-cold")

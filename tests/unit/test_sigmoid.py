@@ -58,9 +58,7 @@ def rel_error(got: float, exact: mpmath.mpf) -> float:
 def grid() -> np.ndarray:
     """Return a dense float64 grid over [-RANGE, RANGE], denser where σ changes fastest."""
     rng = np.random.default_rng(20240601)
-    return np.concatenate(
-        [np.linspace(-RANGE, RANGE, 14161), np.linspace(-40, 40, 4001), rng.uniform(-40, 40, 2000)]
-    )
+    return np.concatenate([np.linspace(-RANGE, RANGE, 14161), np.linspace(-40, 40, 4001), rng.uniform(-40, 40, 2000)])
 
 
 # ── Values, bounds, shape of the curve ────────────────────────────────────────────────────────
@@ -134,9 +132,9 @@ def test_sigmoid_prime_matches_exact_value(z: float) -> None:
 
 def test_accuracy_on_dense_grid(grid: np.ndarray) -> None:
     s, sp, expit = sigmoid(grid), sigmoid_prime(grid), scipy.special.expit(grid)
-    err = max(rel_error(g, exact_sigmoid(z)) for g, z in zip(s, grid))
-    err_prime = max(rel_error(g, exact_sigmoid_prime(z)) for g, z in zip(sp, grid))
-    err_expit = max(rel_error(g, exact_sigmoid(z)) for g, z in zip(expit, grid))
+    err = max(rel_error(g, exact_sigmoid(z)) for g, z in zip(s, grid, strict=True))
+    err_prime = max(rel_error(g, exact_sigmoid_prime(z)) for g, z in zip(sp, grid, strict=True))
+    err_expit = max(rel_error(g, exact_sigmoid(z)) for g, z in zip(expit, grid, strict=True))
     assert err <= SIGMOID_RTOL, err
     assert err_prime <= SIGMOID_PRIME_RTOL, err_prime
     # As accurate as expit: within a couple of units in the last place of expit's own error.
@@ -145,7 +143,7 @@ def test_accuracy_on_dense_grid(grid: np.ndarray) -> None:
 
 def test_float32_matches_exact_value() -> None:
     z = np.linspace(-87, 87, 3481, dtype=np.float32)
-    err = max(rel_error(g, exact_sigmoid(float(v))) for g, v in zip(sigmoid(z), z))
+    err = max(rel_error(g, exact_sigmoid(float(v))) for g, v in zip(sigmoid(z), z, strict=True))
     assert err <= 3 * np.finfo(np.float32).eps, err
 
 
@@ -333,9 +331,7 @@ BAD = [
 @pytest.mark.parametrize("func", FUNCS)
 @pytest.mark.parametrize(("z", "got"), BAD, ids=[b[1] for b in BAD])
 def test_type_errors_name_argument_and_type(func, z, got: str) -> None:
-    message = (
-        rf"^{func.__name__}\(\): argument 'z' must be a real number or array of real numbers, got {got}$"
-    )
+    message = rf"^{func.__name__}\(\): argument 'z' must be a real number or array of real numbers, got {got}$"
     with pytest.raises(TypeError, match=message):
         func(z)
 
@@ -447,7 +443,15 @@ def test_section_markers_are_balanced(path: Path) -> None:
 
 def test_every_shown_function_has_its_section() -> None:
     expected = {
-        "sigmoid.py": {"imports", "as_float_array", "sigmoid", "sigmoid_prime", "step", "sigmoid_naive", "sigmoid_tanh"},
+        "sigmoid.py": {
+            "imports",
+            "as_float_array",
+            "sigmoid",
+            "sigmoid_prime",
+            "step",
+            "sigmoid_naive",
+            "sigmoid_tanh",
+        },
         "neuron.py": {
             "neuron_args",
             "perceptron",
