@@ -12,6 +12,8 @@ STAMP  := $(VENV)/.installed
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# --require-hashes: every file must match a hash in the lock. --only-binary: wheels only, so no
+# package's setup code runs and no unhashed build dependency is fetched.
 $(STAMP): requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: -r requirements.lock
 	touch $@
