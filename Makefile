@@ -27,9 +27,8 @@ build: $(STAMP) ## static site in site/
 test: lint ## lint, then the whole test suite
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## ruff: lint rules and formatting (configured in pyproject.toml)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+lint: $(STAMP) ## ruff: lint rules and formatting (configured in pyproject.toml); reports both, then fails
+	$(BIN)/ruff check .; status=$$?; $(BIN)/ruff format --check . && exit $$status
 
 bench: $(STAMP) ## speed and size figures (printed, never asserted)
 	$(BIN)/python -m scripts.tools.bench
