@@ -57,6 +57,7 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     from scripts import glossary
     from scripts.figures import FIGURES
+    from scripts.sections import SectionError, sections
     from scripts.tables import TABLES, VALUES
 
     tables = TABLES | glossary.TABLES
@@ -93,8 +94,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         source = ROOT / path
         if not source.is_file():
             raise PluginError(f"{where}: include '{path}' does not exist")
-        if section and f"[start:{section}]" not in source.read_text("utf-8"):
-            raise PluginError(f"{where}: include '{path}' has no section '{section}'")
+        try:
+            if section and section not in sections(source.read_text("utf-8")):
+                raise PluginError(f"{where}: include '{path}' has no section '{section}'")
+        except SectionError as exc:
+            raise PluginError(f"{where}: include '{path}': {exc}") from exc
     return PLACEHOLDER.sub(placeholder, FIGURE.sub(figure, markdown))
 
 
