@@ -26,7 +26,7 @@ from scripts import cache
 from scripts.sections import strip_markers
 
 SNIPPET_IMPORT = re.compile(r"^from snippets(?:\.\w+)? import (?:\([^)]*\)|[^\n]*)", re.M)
-HEADING_ID = re.compile(r"^(#{1,6} .*?)\s*\{\s*#[\w-]+\s*\}\s*$", re.M)
+HEADING_ID = re.compile(r"^(#{1,6} .*?)[ \t]*\{[ \t]*#[\w-]+[ \t]*\}[ \t]*$", re.M)
 MD_LINK = re.compile(r"\]\(([^)\s:#]+\.(?:md|py))(#[\w-]+)?\)")
 PLACEHOLDER = "<!-- markdown cell -->"  # where a Markdown cell goes; the hook renders it with MkDocs
 
@@ -108,13 +108,14 @@ def execute(nb: NotebookNode, name: str, timeout: int = 300) -> NotebookNode:
     return nb
 
 
-def run(source: Path, name: str, cache_dir: Path, snippets: Path) -> tuple[Path, bool]:
-    """Return the folder holding `executed.ipynb` and `page.ipynb` for `source`, and whether it was cached.
+def cache_key(source: Path, snippets: Path) -> str:
+    """Return a hash of what the outputs depend on: the notebook, snippets, this file, the packages."""
+    return cache.key([source, Path(__file__), *sorted(snippets.glob("*.py"))], ("numpy", "matplotlib", "ipykernel"))
 
-    The key covers the notebook, the snippets, this file and the packages that draw the outputs.
-    """
-    paths = [source, Path(__file__), *sorted(snippets.glob("*.py"))]
-    folder = cache_dir / cache.key(paths, ("numpy", "matplotlib", "ipykernel"))
+
+def run(source: Path, name: str, cache_dir: Path, snippets: Path) -> tuple[Path, bool]:
+    """Return the folder holding `executed.ipynb` and `page.ipynb` for `source`, and whether it was cached."""
+    folder = cache_dir / cache_key(source, snippets)
     if (folder / "page.ipynb").exists():
         return folder, True
     nb = read(source)
