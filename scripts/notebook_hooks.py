@@ -1,9 +1,6 @@
-"""MkDocs hooks for docs/notebooks/*.py: run them (scripts/notebooks.py), publish the download, and
-finish mkdocs-jupyter's page: its code cells and outputs, with the Markdown cells rendered by MkDocs.
-
-mkdocs-jupyter (options in mkdocs.yml) renders the executed page copy; this file turns every
-failure into an error that names the notebook.
-"""
+"""MkDocs hooks for docs/notebooks/*.py: run them (scripts/notebooks.py) and publish the download;
+the page is mkdocs-jupyter's rendering of the executed copy (options in mkdocs.yml) with the
+Markdown cells rendered by MkDocs. Every failure becomes an error naming the notebook."""
 
 from __future__ import annotations
 

@@ -1,15 +1,13 @@
-"""Notebooks: run the download version once (cached) and derive the page copy and the download.
+"""Notebooks: run the download version once (cached), then derive the page copy and the download.
 
-docs/notebooks/*.py are jupytext notebooks that import from `snippets`. The build executes the
-version readers download, with the whole snippets package inlined in place of the import, in an
-empty folder: what is published is exactly what ran, without `snippets`. The page copy shows the
-same outputs under the original cells for mkdocs-jupyter to render. Pure helpers except
-`execute()` (a kernel) and `run()` (the cache).
-"""
+The build executes docs/notebooks/*.py as readers download them, the snippets package inlined in
+place of its import, in an empty folder: what is published is what ran, without `snippets`. The
+page copy shows those outputs under the original cells. Pure but `execute()` and `run()`."""
 
 from __future__ import annotations
 
 import ast
+import graphlib
 import html
 import os
 import re
@@ -52,12 +50,10 @@ def package_source(folder: Path) -> str:
     texts = {p.stem: p.read_text("utf-8") for p in sorted(folder.glob("*.py")) if p.stem != "__init__"}
     trees = {name: ast.parse(text) for name, text in texts.items()}
     needs = {n: {i.module for i in ast.walk(t) if isinstance(i, ast.ImportFrom) and i.level} for n, t in trees.items()}
-    done: list[str] = []
-    while len(done) < len(texts):
-        ready = [n for n in texts if n not in done and needs[n] <= set(done)]
-        if not ready:
-            raise NotebookError(f"snippets: modules import each other in a cycle: {sorted(set(texts) - set(done))}")
-        done.append(ready[0])
+    try:  # a module comes after the modules it imports
+        done = [n for n in graphlib.TopologicalSorter(needs).static_order() if n in texts]
+    except graphlib.CycleError as exc:
+        raise NotebookError(f"snippets: modules import each other in a cycle: {exc.args[1]}") from None
     blocks = [f"# The source of {', '.join(f'snippets/{n}.py' for n in done)}, copied when the site was built."]
     for name in done:
         lines = texts[name].splitlines()
@@ -119,10 +115,9 @@ def run(source: Path, name: str, cache_dir: Path, snippets: Path) -> tuple[Path,
     if (folder / "page.ipynb").exists():
         return folder, True
     nb = read(source)
-    runnable = nbformat.from_dict(nb)
-    package = package_source(snippets)
-    for cell in runnable.cells:
-        cell.source = inline_snippets(cell.source, package) if cell.cell_type == "code" else cell.source
+    package, runnable = package_source(snippets), nbformat.from_dict(nb)
+    for cell in (c for c in runnable.cells if c.cell_type == "code"):
+        cell.source = inline_snippets(cell.source, package)
     ran = execute(runnable, name)
     cache.write(folder / "executed.ipynb", nbformat.writes(ran))
     cache.write(folder / "page.ipynb", nbformat.writes(page_copy(ran, nb, name)))
