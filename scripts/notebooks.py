@@ -7,7 +7,6 @@ page copy shows those outputs under the original cells. Pure but `execute()` and
 from __future__ import annotations
 
 import ast
-import graphlib
 import html
 import os
 import re
@@ -21,7 +20,7 @@ import nbformat
 from nbformat import NotebookNode
 
 from scripts import cache
-from scripts.sections import strip_markers
+from scripts.sections import sections
 
 SNIPPET_IMPORT = re.compile(r"^from snippets(?:\.\w+)? import (?:\([^)]*\)|[^\n]*)", re.M)
 HEADING_ID = re.compile(r"^(#{1,6} .*?)[ \t]*\{[ \t]*#[\w-]+[ \t]*\}[ \t]*$", re.M)
@@ -33,37 +32,13 @@ class NotebookError(RuntimeError):
     """A notebook that cannot be executed or prepared; the message names the notebook and cell."""
 
 
-def read(path: Path) -> NotebookNode:
-    """Return the jupytext percent-format notebook at `path`, with stable cell ids."""
-    nb = jupytext.read(path)
-    nb.metadata.pop("jupytext", None)
-    for i, cell in enumerate(nb.cells, 1):
-        cell.id = f"cell-{i}"
-    return nb
-
-
 def package_source(folder: Path) -> str:
-    """Return every module of the snippets package as one standalone block, in import order.
-
-    Module docstrings, section markers and the imports between sibling modules are left out.
-    """
-    texts = {p.stem: p.read_text("utf-8") for p in sorted(folder.glob("*.py")) if p.stem != "__init__"}
-    trees = {name: ast.parse(text) for name, text in texts.items()}
-    needs = {n: {i.module for i in ast.walk(t) if isinstance(i, ast.ImportFrom) and i.level} for n, t in trees.items()}
-    try:  # a module comes after the modules it imports
-        done = [n for n in graphlib.TopologicalSorter(needs).static_order() if n in texts]
-    except graphlib.CycleError as exc:
-        raise NotebookError(f"snippets: modules import each other in a cycle: {exc.args[1]}") from None
-    blocks = [f"# The source of {', '.join(f'snippets/{n}.py' for n in done)}, copied when the site was built."]
-    for name in done:
-        lines = texts[name].splitlines()
-        for node in reversed(trees[name].body):
-            relative = [i for i in ast.walk(node) if isinstance(i, ast.ImportFrom) and (i.level or i.module == "__future__")]
-            docstring = node is trees[name].body[0] and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
-            if relative or docstring:
-                del lines[node.lineno - 1 : node.end_lineno]
-        blocks.append(strip_markers("\n".join(lines)).strip())
-    return "\n\n\n".join(blocks)
+    """Return every named section of the snippets modules as one block (not the docstrings or the
+    imports between sibling modules, which are in no section)."""
+    paths = sorted(p for p in folder.glob("*.py") if p.stem != "__init__")
+    files = ", ".join(f"snippets/{p.name}" for p in paths)
+    blocks = [s.strip() for p in paths for s in sections(p.read_text("utf-8")).values()]
+    return "\n\n\n".join([f"# The source of {files}, copied when the site was built.", *blocks])
 
 
 def inline_snippets(source: str, package: str) -> str:
@@ -77,11 +52,8 @@ def inline_snippets(source: str, package: str) -> str:
 
 
 def execute(nb: NotebookNode, name: str, timeout: int = 300) -> NotebookNode:
-    """Return `nb` executed top to bottom in a fresh python3 kernel, in an empty folder.
-
-    A failing cell raises NotebookError naming the notebook, the cell (1-based), its first line
-    and the error.
-    """
+    """Return `nb` executed in a fresh kernel in an empty folder; a failing cell raises
+    NotebookError naming the notebook, the cell (1-based), its first line and the error."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -90,23 +62,30 @@ def execute(nb: NotebookNode, name: str, timeout: int = 300) -> NotebookNode:
     env["SOURCE_DATE_EPOCH"] = "0"  # no build date inside the SVG figures
     # The kernel's own log (e.g. its warning about TCP transport) is shown only if it fails.
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile("w+", encoding="utf-8") as log:
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": folder}})
+        client = NotebookClient(nb, timeout=timeout, resources={"metadata": {"path": folder}})
         try:
             client.execute(env=env, stderr=log)
-        except CellExecutionError:
-            index, cell = next((i, c) for i, c in enumerate(nb.cells, 1) if any(o.output_type == "error" for o in c.get("outputs", [])))
-            error = next(o for o in cell.outputs if o.output_type == "error")
-            first = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
-            raise NotebookError(f"{name}: cell {index} (`{first}`) failed: {error.ename}: {error.evalue}") from None
+        except CellExecutionError as exc:
+            failed = [
+                i
+                for i, c in enumerate(nb.cells, 1)
+                if any(o.output_type == "error" for o in c.get("outputs", []))
+            ]
+            first = nb.cells[failed[0] - 1].source.strip().splitlines()[0]
+            raise NotebookError(
+                f"{name}: cell {failed[0]} (`{first}`) failed: {exc.ename}: {exc.evalue}"
+            ) from None
         except Exception as exc:  # timeouts, a dead kernel, a kernel that cannot start
             log.seek(0)
-            raise NotebookError(f"{name}: execution failed: {type(exc).__name__}: {exc}\n{log.read()}") from exc
+            raise NotebookError(f"{name}: execution failed: {exc!r}\n{log.read()}") from exc
     return nb
 
 
 def cache_key(source: Path, snippets: Path) -> str:
     """Return a hash of what the outputs depend on: the notebook, snippets, this file, the packages."""
-    return cache.key([source, Path(__file__), *sorted(snippets.glob("*.py"))], ("numpy", "matplotlib", "ipykernel"))
+    return cache.key(
+        [source, Path(__file__), *sorted(snippets.glob("*.py"))], ("numpy", "matplotlib", "ipykernel")
+    )
 
 
 def run(source: Path, name: str, cache_dir: Path, snippets: Path) -> tuple[Path, bool]:
@@ -114,7 +93,10 @@ def run(source: Path, name: str, cache_dir: Path, snippets: Path) -> tuple[Path,
     folder = cache_dir / cache_key(source, snippets)
     if (folder / "page.ipynb").exists():
         return folder, True
-    nb = read(source)
+    nb = jupytext.read(source)
+    nb.metadata.pop("jupytext", None)
+    for i, cell in enumerate(nb.cells, 1):
+        cell.id = f"cell-{i}"  # stable, for byte-identical pages and downloads
     package, runnable = package_source(snippets), nbformat.from_dict(nb)
     for cell in (c for c in runnable.cells if c.cell_type == "code"):
         cell.source = inline_snippets(cell.source, package)
@@ -125,17 +107,15 @@ def run(source: Path, name: str, cache_dir: Path, snippets: Path) -> tuple[Path,
 
 
 def page_copy(ran: NotebookNode, original: NotebookNode, name: str) -> NotebookNode:
-    """Return the executed notebook as the page shows it, for mkdocs-jupyter.
-
-    Code cells get back their original source (the import, not the inlined package). Markdown
-    cells become placeholders (raw cells) holding their Markdown in metadata, which the hook
-    renders with MkDocs' own Markdown. Each SVG figure becomes an <img> with its cell's `alt`
-    (jupytext: `# %% alt="…"`); a figure without one, or a PNG, raises NotebookError.
-    """
+    """Return the executed notebook as the page shows it: the original code (the import, not the
+    package); Markdown cells as placeholders holding their text for MkDocs; each SVG an <img> with
+    its cell's `alt` (`# %% alt="…"`). A figure without one, or a PNG, raises NotebookError."""
     nb = nbformat.from_dict(ran)
     for index, (cell, source) in enumerate(zip(nb.cells, original.cells), 1):
         if cell.cell_type == "markdown":
-            nb.cells[index - 1] = nbformat.v4.new_raw_cell(PLACEHOLDER, id=cell.id, metadata={"markdown": cell.source})
+            nb.cells[index - 1] = nbformat.v4.new_raw_cell(
+                PLACEHOLDER, id=cell.id, metadata={"markdown": cell.source}
+            )
             continue
         cell.source = source.source
         for output in cell.get("outputs", []):

@@ -24,10 +24,21 @@ THEME_ERRORS = ("Attribute “autocomplete” is only allowed when the input typ
 def install() -> Path:
     """Return the checker's jar, installing the pinned vnu-jar into .cache/vnu if needed."""
     installed = PREFIX / "node_modules" / "vnu-jar" / "package.json"
-    if not (installed.is_file() and json.loads(installed.read_text())["version"] == VNU_VERSION and JAR.is_file()):
+    current = installed.is_file() and json.loads(installed.read_text())["version"] == VNU_VERSION
+    if not (current and JAR.is_file()):
         PREFIX.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            ["npm", "install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", str(PREFIX), f"vnu-jar@{VNU_VERSION}"],
+            [
+                "npm",
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--ignore-scripts",
+                "--prefix",
+                str(PREFIX),
+                f"vnu-jar@{VNU_VERSION}",
+            ],
             check=True,
             capture_output=True,
         )

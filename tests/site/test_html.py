@@ -42,12 +42,17 @@ def _attributes(html: str) -> _Attributes:
 
 
 def test_ids_are_unique_on_every_page(built_pages: dict[str, str]):
-    clashes = {page: [i for i, n in Counter(_attributes(html).ids).items() if n > 1] for page, html in built_pages.items()}
+    clashes = {
+        page: [i for i, n in Counter(_attributes(html).ids).items() if n > 1]
+        for page, html in built_pages.items()
+    }
     assert not {page: ids for page, ids in clashes.items() if ids}
 
 
 def test_no_markdown_attribute_or_block_inside_a_paragraph(built_pages: dict[str, str]):
-    leaks = {page: _attributes(html).markdown + BLOCK_IN_P.findall(html) for page, html in built_pages.items()}
+    leaks = {
+        page: _attributes(html).markdown + BLOCK_IN_P.findall(html) for page, html in built_pages.items()
+    }
     assert not {page: found for page, found in leaks.items() if found}
 
 

@@ -34,7 +34,10 @@ def test_strip_markers_leaves_only_code():
     [
         ("# --8<-- [start:a]\nx = 1\n", "section 'a' never ends"),
         ("x = 1\n# --8<-- [end:a]\n", r"\[end:a\] at line 2 does not close"),
-        ("# --8<-- [start:a]\n# --8<-- [end:a]\n# --8<-- [start:a]\n# --8<-- [end:a]\n", "section 'a' starts twice"),
+        (
+            "# --8<-- [start:a]\n# --8<-- [end:a]\n# --8<-- [start:a]\n# --8<-- [end:a]\n",
+            "section 'a' starts twice",
+        ),
         ("# --8<-- [start:a]\n# --8<-- [start:b]\n# --8<-- [end:a]\n", r"\[end:a\] at line 3"),
     ],
 )

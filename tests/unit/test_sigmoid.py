@@ -415,6 +415,7 @@ def test_every_shown_function_has_its_section() -> None:
     expected = {
         "sigmoid.py": {"imports", "as_float_array", "sigmoid", "sigmoid_prime", "step", "sigmoid_naive", "sigmoid_tanh"},
         "neuron.py": {
+            "imports",
             "neuron_args",
             "perceptron",
             "sigmoid_neuron",
