@@ -45,14 +45,23 @@ def on_config(config):
         del sys.modules[name]
 
 
-# Publish every figure in both schemes, redrawn only when snippets/, scripts/ or numpy and
-# matplotlib change.
+# What a drawn figure depends on: its generators, the functions they plot, the font, the cache code.
+FIGURE_INPUTS = ("snippets/*.py", "scripts/figures.py", "scripts/examples.py", "scripts/cache.py", "scripts/fonts/*.otf")
+
+
+# Return the figure cache's key: the bytes of FIGURE_INPUTS under `root` and numpy's and matplotlib's versions.
+def figure_cache_key(root: Path) -> str:
+    from scripts import cache
+
+    return cache.key(sorted(p for pattern in FIGURE_INPUTS for p in root.glob(pattern)), ("numpy", "matplotlib"))
+
+
+# Publish every figure in both schemes, redrawn only when one of FIGURE_INPUTS or numpy or matplotlib changes.
 def on_files(files: Files, config) -> Files:
     from scripts import cache
     from scripts.figures import FIGURES, SCHEMES
 
-    sources = sorted([*ROOT.glob("snippets/*.py"), *ROOT.glob("scripts/*.py")])
-    folder = CACHE / cache.key(sources, ("numpy", "matplotlib"))
+    folder = CACHE / figure_cache_key(ROOT)
     for name, draw in FIGURES.items():
         for scheme in SCHEMES:
             cached = folder / f"{name}.{scheme.name}.svg"
