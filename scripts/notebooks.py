@@ -62,7 +62,9 @@ def execute(nb: NotebookNode, name: str, timeout: int = 300) -> NotebookNode:
     env["SOURCE_DATE_EPOCH"] = "0"  # no build date inside the SVG figures
     # The kernel's own log (e.g. its warning about TCP transport) is shown only if it fails.
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile("w+", encoding="utf-8") as log:
-        client = NotebookClient(nb, timeout=timeout, resources={"metadata": {"path": folder}})
+        client = NotebookClient(
+            nb, timeout=timeout, record_timing=False, resources={"metadata": {"path": folder}}
+        )
         try:
             client.execute(env=env, stderr=log)
         except CellExecutionError as exc:

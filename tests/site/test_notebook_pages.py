@@ -126,6 +126,7 @@ def test_download_link_and_notebook_with_outputs(site_dir: Path, built_pages: di
     assert "from snippets import" not in source and "def _as_float_array(" in source
     assert "{ #" not in source and ".md" not in source.replace(".md-", "")  # ids gone, links absolute
     assert re.search(r"\]\(https?://[^)]+/sigmoid-neurons/", source)
+    assert not [c.metadata for c in nb.cells if "execution" in c.metadata]  # no run times: same bytes every build
     outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
     assert number in outputs and "image/svg+xml" in outputs
 
