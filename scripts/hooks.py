@@ -25,7 +25,10 @@ FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([^)\s]+?)\.svg\)")
 SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
 PLACEHOLDER = re.compile(r"(?P<indent>^[ \t]*)?<!--\s*(?P<kind>table|value):\s*(?P<name>[^\s>]+)\s*-->", re.M)
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^":]+)(?::([\w-]+))?"\s*$', re.M)
+TAG = re.compile(r"\\tag\{\s*(\d+)\s*\}")
 LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+EQUATIONS: dict[str, File] = {}  # equation number → the Markdown page that defines it
 _COMMAND: list[str] = []  # the mkdocs command of this run ("build", "serve", "gh-deploy"), if any
 
 
@@ -71,12 +74,20 @@ def on_files(files: Files, config) -> Files:
                 except Exception as exc:
                     raise PluginError(f"figure '{name}' ({scheme.name}) failed: {exc!r}") from exc
             files.append(File.generated(config, f"figures/{name}.{scheme.name}.svg", abs_src_path=str(cached)))
+    EQUATIONS.clear()
+    for file in files.documentation_pages():
+        if file.src_uri.endswith(".md"):
+            for number in TAG.findall(file.content_string):
+                if number in EQUATIONS:
+                    first = EQUATIONS[number].src_uri
+                    raise PluginError(f"{file.src_uri}: equation ({number}) is already numbered in {first}")
+                EQUATIONS[number] = file
     return files
 
 
 # Expand figures into light/dark pairs, fill placeholders, and check every include exists.
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    from scripts import glossary
+    from scripts import glossary, particles
     from scripts.figures import FIGURES
     from scripts.sections import SectionError, sections
     from scripts.tables import TABLES, VALUES
@@ -99,6 +110,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
     def placeholder(m: re.Match[str]) -> str:
         indent, kind, name = m.group("indent"), m.group("kind"), m.group("name")
+        name, _, particle = name.partition("|")  # value:NAME|로 adds 로 or 으로, as the value is read
+        if particle and kind == "table":
+            raise PluginError(f"{where}: table '{name}' cannot take a particle")
         if kind == "table" and indent is None:
             raise PluginError(f"{where}: table '{name}' must stand on a line of its own")
         registry = tables if kind == "table" else VALUES
@@ -106,6 +120,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             raise PluginError(f"{where}: unknown {kind} '{name}' (known: {', '.join(sorted(registry))})")
         try:
             text = registry[name]()
+            text = particles.attach(text, particle) if particle else text
         except Exception as exc:
             raise PluginError(f"{where}: {kind} '{name}' failed: {exc!r}") from exc
         indent = indent or ""
@@ -153,7 +168,7 @@ def _size(file: File) -> str:
     return f'width="{round(float(w) * px)}" height="{round(float(h) * px)}" loading="lazy"'
 
 
-# Replace LaTeX with MathML; a formula that cannot be converted stops the build.
+# Replace LaTeX with MathML; link "식 (n)" and glossary terms for previews in place (scripts/references.py).
 def on_page_content(html: str, page, config, files) -> str:
     from scripts.mathml import MathError, convert_page
 
@@ -162,6 +177,33 @@ def on_page_content(html: str, page, config, files) -> str:
         html = html.replace("<pre>", "<pre data-search-exclude>")  # search the prose, not the code
     except MathError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from exc
+    html = _link_references(html, page, files)
     if page.present_anchor_ids is not None:  # MkDocs checks #links against this set; add the ids of raw HTML
         page.present_anchor_ids.update(re.findall(r'\bid="([^"]+)"', html))
+    return html
+
+
+# Link every equation number (to this page's copy if it has one) and, except on the glossary
+# page itself, the first use of each glossary term per section.
+def _link_references(html: str, page, files) -> str:
+    from mkdocs.utils import get_relative_url
+
+    from scripts import glossary, references
+
+    here = set(re.findall(r'\bid="eqtn(\d+)"', html))
+    equations = {n: f"{get_relative_url(f.url, page.file.url)}#eqtn{n}" for n, f in EQUATIONS.items()}
+    equations |= {n: f"#eqtn{n}" for n in here}
+    glossary_page = files.get_file_from_path("glossary.md")
+    if glossary_page is None:
+        raise PluginError("glossary.md is missing: glossary terms have nowhere to link")
+    try:
+        html = references.link_equations(html, equations)
+        if page.file.src_uri != glossary_page.src_uri:
+            terms = [
+                references.Term(t.ko, t.id, f"{t.en}: {references.tex_to_text(t.definition)}")
+                for t in glossary.load()
+            ]
+            html = references.link_terms(html, terms, get_relative_url(glossary_page.url, page.file.url))
+    except references.LinkError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from exc
     return html

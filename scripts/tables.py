@@ -17,7 +17,7 @@ import numpy as np
 
 from scripts import examples
 from snippets import perceptron, sigmoid, sigmoid_neuron
-from snippets.sigmoid import sigmoid_naive, sigmoid_tanh
+from snippets.sigmoid import _BLOCK, sigmoid_naive, sigmoid_tanh
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -256,6 +256,13 @@ VALUES: dict[str, Callable[[], str]] = {
     "tanh_relerr_30": lambda: sci(tanh_relative_error(-30.0), 2),
     "smallest_subnormal": lambda: sci(float(np.nextafter(0.0, 1.0))),
     "smallest_normal": lambda: sci(float(np.finfo(np.float64).tiny)),
+    # Below half the smallest subnormal a result rounds to 0: that half, and the z where σ(z) reaches it.
+    "subnormal_half": lambda: sci(Decimal(float(np.nextafter(0.0, 1.0))) / 2),
+    "underflow_z": lambda: num(math.log(float(np.nextafter(0.0, 1.0))) - math.log(2), 2),
+    # snippets.sigmoid keeps the textbook formula for a block unless some z < −sigmoid_switch.
+    "sigmoid_switch": lambda: num(np.log(np.finfo(np.float64).max) // 1),
+    "sigmoid_switch_float32": lambda: num(np.log(np.finfo(np.float32).max) // 1),
+    "sigmoid_block": lambda: str(_BLOCK),
     "exact_digits": lambda: str(EXACT_DIGITS),
     "numerics_z_subnormal": lambda: num(NUMERICS_Z[2]),
     "numerics_z_smallest": lambda: num(NUMERICS_Z[3]),

@@ -160,6 +160,8 @@ BAD_INPUT = {
     ),
     "unknown table": ("<!-- table:no_such_table -->", ["index.md", "unknown table", "no_such_table"]),
     "unknown value": ("값은 <!-- value:no_such_value -->입니다.", ["index.md", "unknown value", "no_such_value"]),
+    "unknown particle": ("값은 <!-- value:sigmoid_1|에게 -->", ["index.md", "value 'sigmoid_1' failed", "unknown particle '에게'"]),
+    "table with a particle": ("<!-- table:sigmoid_values|을 -->", ["index.md", "table 'sigmoid_values' cannot take a particle"]),
     "missing include file": (
         '```python\n--8<-- "snippets/no_such_file.py"\n```',
         ["index.md", "include 'snippets/no_such_file.py' does not exist"],

@@ -16,7 +16,7 @@ from tests.helpers import ROOT, article_text
 
 PUBLIC = tuple(snippets.__all__)  # the API itself is pinned in tests/unit/test_neuron.py
 FILES = ("sigmoid.py", "neuron.py")
-EXAMPLE, OUTPUT = "사용 예", "출력"
+EXAMPLE, OUTPUT = "사용 예", "실행 결과"  # 출력 is the neuron's output (glossary)
 
 # Runs in a fresh interpreter: exec the definitions (if any) in one namespace, then each example
 # in its own copy of it, and report what each printed, which modules it saw, and whether the
