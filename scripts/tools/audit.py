@@ -99,7 +99,7 @@ def main() -> int:
 
     port = free_port()
     site = ROOT / "site"
-    env = os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
+    env = os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/", "ALLOW_LOCAL_SITE_URL": "1", "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, check=True
     )

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import snippets
+from scripts.sections import sections
 from scripts.tables import SIGMOID_RTOL, SIGMOID_RTOL_RANGE
 from snippets.sigmoid import sigmoid, sigmoid_naive, sigmoid_prime, sigmoid_tanh, step
 from tests.helpers import ROOT, exact_sigmoid
@@ -363,7 +364,6 @@ def test_counter_examples_are_not_exported() -> None:
 # ── Rules for every snippets/*.py ─────────────────────────────────────────────────────────────
 
 ALLOWED_TOP_LEVEL = {"numpy"} | set(sys.stdlib_module_names)
-MARKER = re.compile(r"--8<-- \[(start|end):([A-Za-z0-9_]+)\]")
 
 
 def _is_fallback_import(node: ast.Try, siblings: set[str]) -> bool:
@@ -427,18 +427,7 @@ def test_importing_prints_nothing() -> None:
 
 @pytest.mark.parametrize("path", SNIPPETS, ids=lambda p: p.name)
 def test_section_markers_are_balanced(path: Path) -> None:
-    open_sections: list[str] = []
-    seen: set[str] = set()
-    for line in path.read_text("utf-8").splitlines():
-        for kind, name in MARKER.findall(line):
-            if kind == "start":
-                assert name not in seen, f"{path.name}: section {name!r} started twice"
-                seen.add(name)
-                open_sections.append(name)
-            else:
-                assert open_sections and open_sections[-1] == name, f"{path.name}: stray [end:{name}]"
-                open_sections.pop()
-    assert not open_sections, f"{path.name}: unclosed {open_sections}"
+    sections(path.read_text("utf-8"))  # raises SectionError naming the section and line
 
 
 def test_every_shown_function_has_its_section() -> None:
@@ -453,6 +442,7 @@ def test_every_shown_function_has_its_section() -> None:
             "sigmoid_tanh",
         },
         "neuron.py": {
+            "imports",
             "neuron_args",
             "perceptron",
             "sigmoid_neuron",
@@ -460,10 +450,10 @@ def test_every_shown_function_has_its_section() -> None:
             "linear_output_change",
         },
     }
-    for name, sections in expected.items():
+    for name, expected_sections in expected.items():
         text = (ROOT / "snippets" / name).read_text("utf-8")
-        found = {m[1] for m in MARKER.findall(text) if m[0] == "start"}
-        assert found == sections, (name, found)
-        for section in sections - {"imports"}:
-            body = text.split(f"[start:{section}]")[1].split(f"[end:{section}]")[0]
+        found = sections(text)
+        assert set(found) == expected_sections, (name, set(found))
+        for section in expected_sections - {"imports"}:
+            body = found[section]
             assert re.search(rf"^def _?{section}\(", body, re.M), f"{name}: [{section}] lacks its def"
