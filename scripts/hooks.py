@@ -7,10 +7,12 @@ into the build and turns any failure into an error that names the page and the n
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,15 +24,27 @@ CACHE = ROOT / ".cache" / "figures"
 
 FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([^)\s]+?)\.svg\)")
 SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
-PLACEHOLDER = re.compile(r"(?P<indent>^[ \t]*)?<!--\s*(?P<kind>table|value|playground):\s*(?P<name>[^\s>]+)\s*-->", re.M)
+PLACEHOLDER = re.compile(
+    r"(?P<indent>^[ \t]*)?<!--\s*(?P<kind>table|value|playground):\s*(?P<name>[^\s>]+)\s*-->", re.M
+)
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^":]+)(?::([\w-]+))?"\s*$', re.M)
 TAG = re.compile(r"\\tag\{\s*(\d+)\s*\}")
+LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 EQUATIONS: dict[str, File] = {}  # equation number → the Markdown page that defines it
+_COMMAND: list[str] = []  # the mkdocs command of this run ("build", "serve", "gh-deploy"), if any
 
 
-# Load the newest generators: `mkdocs serve` keeps the process, so drop old imports first.
+# Remember the command: a site built for publishing must know its address, a preview need not.
+def on_startup(command: str, dirty: bool) -> None:
+    _COMMAND[:] = [command]
+
+
+# Refuse to publish localhost (see _unpublishable); then load the newest generators: `mkdocs
+# serve` keeps the process, so drop old imports first.
 def on_config(config):
+    if error := _unpublishable(config["site_url"], _COMMAND[-1] if _COMMAND else None, os.environ):
+        raise PluginError(error)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     for name in [m for m in sys.modules if m.split(".")[0] in ("snippets", "scripts")]:
@@ -79,6 +93,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     from scripts import glossary, particles
     from scripts.figures import FIGURES
     from scripts.playground import HASHES
+    from scripts.sections import SectionError, sections
     from scripts.tables import TABLES, VALUES
 
     tables = TABLES | glossary.TABLES
@@ -119,8 +134,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         source = ROOT / path
         if not source.is_file():
             raise PluginError(f"{where}: include '{path}' does not exist")
-        if section and f"[start:{section}]" not in source.read_text("utf-8"):
-            raise PluginError(f"{where}: include '{path}' has no section '{section}'")
+        try:
+            if section and section not in sections(source.read_text("utf-8")):
+                raise PluginError(f"{where}: include '{path}' has no section '{section}'")
+        except SectionError as exc:
+            raise PluginError(f"{where}: include '{path}': {exc}") from exc
     return PLACEHOLDER.sub(placeholder, FIGURE.sub(figure, markdown))
 
 
@@ -131,6 +149,20 @@ def on_post_build(config) -> None:
     if index.exists():
         data = json.loads(index.read_text("utf-8"))
         index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+# Return why a `mkdocs build`/`gh-deploy` must stop: a site_url on this machine would ship in the
+# canonical links, sitemap.xml and the notebooks' links. ALLOW_LOCAL_SITE_URL=1 allows it (tests,
+# benchmarks); `mkdocs serve` and in-process builds (no command) never publish.
+def _unpublishable(site_url: str | None, command: str | None, environ) -> str | None:
+    if command not in ("build", "gh-deploy") or environ.get("ALLOW_LOCAL_SITE_URL") == "1":
+        return None
+    if urlsplit(site_url or "").hostname not in LOCAL_HOSTS:
+        return None
+    return (
+        f"site_url is {site_url!r}: set SITE_URL to the published address "
+        "(e.g. SITE_URL=https://example.github.io/repo/), or ALLOW_LOCAL_SITE_URL=1 for a local build"
+    )
 
 
 # A page that hides its TOC (the playground) gets none: Material's navigation.tracking would

@@ -26,27 +26,16 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-# SVG figures with grey text on a transparent background read well in light and dark themes.
+from snippets import linear_output_change, output_gradient, perceptron, sigmoid, sigmoid_neuron, step
+
+# %% tags=["setup"]
+# Set-up, hidden on the site: SVG figures with the same bytes on every run, on a transparent
+# background (the site shows them inverted in dark mode).
 # %config InlineBackend.figure_formats = ["svg"]
 plt.rcParams.update(
-    {
-        "svg.fonttype": "none",
-        "svg.hashsalt": "sigmoid-neuron-lab",
-        "figure.figsize": (6.4, 3.2),
-        "figure.facecolor": "none",
-        "axes.facecolor": "none",
-        "savefig.transparent": True,
-        "text.color": "gray",
-        "axes.labelcolor": "gray",
-        "axes.edgecolor": "gray",
-        "xtick.color": "gray",
-        "ytick.color": "gray",
-    }
+    {"svg.fonttype": "none", "svg.hashsalt": "sigmoid-neuron-lab", "figure.figsize": (6.4, 3.2), "figure.facecolor": "none", "axes.facecolor": "none"}
 )
 np.set_printoptions(precision=6, suppress=True)
-
-# %%
-from snippets import linear_output_change, output_gradient, perceptron, sigmoid, sigmoid_neuron, step
 
 # %% [markdown]
 # ## 식 (3): 시그모이드 함수 { #sigmoid-function }

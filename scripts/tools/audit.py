@@ -24,7 +24,10 @@ LIGHTHOUSE_VERSION = "13.5.0"
 PREFIX = ROOT / ".cache" / "audit"
 BIN = PREFIX / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+    " --disable-component-update --disable-sync --no-first-run"
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 RUNS = 3
@@ -36,7 +39,16 @@ def install() -> Path:
     if not (installed.is_file() and json.loads(installed.read_text())["version"] == LIGHTHOUSE_VERSION):
         PREFIX.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            ["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(PREFIX), f"lighthouse@{LIGHTHOUSE_VERSION}"],
+            [
+                "npm",
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(PREFIX),
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
             check=True,
         )
     return BIN
@@ -56,8 +68,15 @@ def audit(lighthouse: Path, url: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(
-            [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
+            [
+                str(lighthouse),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--chrome-flags={CHROME_FLAGS}",
+                f"--only-categories={','.join(CATEGORIES)}",
+            ],
             check=True,
             env=os.environ | {"CHROME_PATH": CHROME},
         )
@@ -67,7 +86,9 @@ def audit(lighthouse: Path, url: str) -> dict:
     failing = [
         f"{a['id']}: {a['title']}"
         for a in data["audits"].values()
-        if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+        if a.get("score") is not None
+        and a["score"] < 1
+        and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
     ]
     return {"scores": scores, "bytes": weight, "failing": failing}
 
@@ -78,8 +99,10 @@ def main() -> int:
 
     port = free_port()
     site = ROOT / "site"
-    env = os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+    env = os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/", "ALLOW_LOCAL_SITE_URL": "1", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, check=True
+    )
     lighthouse = install()
     with serve(site, port=port) as base:
         paths = pages(site)
@@ -92,8 +115,10 @@ def main() -> int:
         s = {c: statistics.median(r["scores"][c] for r in results) for c in CATEGORIES}
         perf = sorted(r["scores"]["performance"] for r in results)
         kib = statistics.median(r["bytes"] for r in results) / 1024
-        print(f"/{path:27} {s['performance']:5g} {s['accessibility']:5g} {s['best-practices']:5g} {s['seo']:5g} "
-              f"{kib:7.1f}   {perf[0]}–{perf[-1]}")
+        print(
+            f"/{path:27} {s['performance']:5g} {s['accessibility']:5g} {s['best-practices']:5g} {s['seo']:5g} "
+            f"{kib:7.1f}   {perf[0]}–{perf[-1]}"
+        )
         below = [c for c in CATEGORIES if s[c] < TARGET[c]]
         if below:
             flagged = sorted({f for r in results for f in r["failing"]})

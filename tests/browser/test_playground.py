@@ -83,9 +83,7 @@ def assert_agrees(page) -> dict[str, float]:
     for name, text in shown.items():
         assert text.strip() == text and text, f"{name}: {text!r} is not just a number"
         got[name] = float(text)  # ASCII digits, "-" and "." only: float() refuses U+2212
-        assert got[name] == pytest.approx(want[name], abs=TOL), (
-            f"{name}: shown {text}, snippets {want[name]!r}"
-        )
+        assert got[name] == pytest.approx(want[name], abs=TOL), f"{name}: shown {text}, snippets {want[name]!r}"
     assert shown["perceptron"] in ("0", "1")
     return got
 
@@ -310,9 +308,7 @@ def test_the_hash_sets_the_state(page) -> None:
 
 def test_moving_the_controls_writes_the_hash_without_history(page, browser, base_url) -> None:
     open_playground(page)
-    assert (
-        urlsplit(current_url(page)).fragment == ""
-    )  # nothing is written before the reader changes something
+    assert urlsplit(current_url(page)).fragment == ""  # nothing is written before the reader changes something
     length = page.evaluate("history.length")
     set_values(page, w1=3.5, c=7)
     wait_for_hash(page, w1=3.5, c=7)

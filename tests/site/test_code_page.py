@@ -80,14 +80,10 @@ def page_blocks(html: str) -> list[Block]:
         title = el.select_one(".filename")
         code = el.select_one("pre > code")
         assert code is not None, el
-        classes = " ".join(
-            [*(el.get("class") or []), *(el.parent.get("class") or []), *(code.get("class") or [])]
-        )
+        classes = " ".join([*(el.get("class") or []), *(el.parent.get("class") or []), *(code.get("class") or [])])
         # Without pygments_lang_class the language is not named in the HTML; Pygments' token
         # spans (kn = keyword namespace, n = name, …) show the block was lexed as Python.
-        python = (
-            "language-python" in classes or code.select_one("span.n, span.k, span.kn, span.nf") is not None
-        )
+        python = "language-python" in classes or code.select_one("span.n, span.k, span.kn, span.nf") is not None
         found.append(Block(title.get_text(strip=True) if title else "", code.get_text(), python, section))
     return found
 
@@ -130,9 +126,7 @@ def sectioned_examples(blocks: list[Block]) -> list[tuple[str, str, str]]:
         if b.title == EXAMPLE:
             assert b.python, f"usage example {i} is not highlighted as Python"
             following = blocks[i + 1] if i + 1 < len(blocks) else None
-            assert following is not None and following.title == OUTPUT, (
-                f"usage example {i} has no output block"
-            )
+            assert following is not None and following.title == OUTPUT, f"usage example {i} has no output block"
             assert not following.python, "an output block is highlighted as Python"
             pairs.append((b.section, b.text, following.text))
     assert len(pairs) >= len(PUBLIC)
@@ -213,9 +207,7 @@ def test_every_function_block_runs_alone(blocks: list[Block], tmp_path: Path) ->
     """Each function block, pasted alone into a fresh interpreter with numpy only, defines a working function."""
     for name in PUBLIC:
         result = run(tmp_path, function_block(blocks, name).text, [])
-        assert result["snippets"] is False, (
-            "the repository's snippets package leaked into the reader's interpreter"
-        )
+        assert result["snippets"] is False, "the repository's snippets package leaked into the reader's interpreter"
         assert result["modules"] == ["numpy"], result["modules"]
         assert name in result["defined"], f"the block of {name} does not define it"
     assert list(tmp_path.iterdir()) == []  # nothing was written where the reader pasted
@@ -238,9 +230,7 @@ def test_each_example_runs_after_its_function_block(blocks: list[Block], tmp_pat
     assert checked == len(PUBLIC)
 
 
-def test_every_python_block_runs_alone_but_examples_and_neuron_py(
-    blocks: list[Block], tmp_path: Path
-) -> None:
+def test_every_python_block_runs_alone_but_examples_and_neuron_py(blocks: list[Block], tmp_path: Path) -> None:
     """Run every Python block of the page alone; only the usage examples (which need their function
     block, checked above) and neuron.py (which needs sigmoid.py beside it, checked below) may fail."""
     python = [b for b in blocks if b.python]
@@ -261,9 +251,7 @@ def test_pasted_definitions_run_the_examples(blocks: list[Block], tmp_path: Path
         (tmp_path / name).write_text(next(b for b in blocks if b.title == name).text, "utf-8")
     prelude = "\n\n".join(b.text for b in definitions(blocks))
     result = run(tmp_path, prelude, [code for code, _ in pairs], isolated=False)
-    assert result["snippets"] is False, (
-        "the repository's snippets package leaked into the reader's interpreter"
-    )
+    assert result["snippets"] is False, "the repository's snippets package leaked into the reader's interpreter"
     assert set(result["modules"]) <= {"numpy", "sigmoid", "neuron"}, result["modules"]
     for (code, want), got in zip(pairs, result["printed"], strict=True):
         assert got == want, f"example\n{code}\nprinted\n{got}\nbut the page says\n{want}"
@@ -309,9 +297,7 @@ def test_chapter_code_runs_alone_or_links_here(built_pages: dict[str, str], tmp_
         if run_alone(block.text, tmp_path).returncode == 0:
             continue
         shown = set(DEF.findall(block.text)) & set(PUBLIC)
-        assert shown, (
-            f"chapter block {block.text.splitlines()[0]!r} does not run alone and has no block on code/"
-        )
+        assert shown, f"chapter block {block.text.splitlines()[0]!r} does not run alone and has no block on code/"
         for name in shown:
             assert f"../code/#{section_id(name)}" in links, (
                 f"the chapter shows {name} without linking to code/#{section_id(name)}"

@@ -84,9 +84,7 @@ def test_links_show_what_the_prose_says(links: list) -> None:
 
 def test_links_stay_within_the_sliders(links: list, built_pages: dict[str, str]) -> None:
     """A state outside a control's range would be clamped: the link would open another neuron."""
-    controls = BeautifulSoup(built_pages["playground/index.html"], "html.parser").select(
-        "[data-playground] input"
-    )
+    controls = BeautifulSoup(built_pages["playground/index.html"], "html.parser").select("[data-playground] input")
     limits = {el["name"]: (float(el["min"]), float(el["max"]), float(el["step"])) for el in controls}
     assert sorted(limits) == sorted(STATE)
     for link in links:
@@ -94,9 +92,7 @@ def test_links_stay_within_the_sliders(links: list, built_pages: dict[str, str])
             low, high, step = limits[name]
             assert low <= value <= high, f"{link['href']}: {name}={value} is outside [{low}, {high}]"
             if name != "dw":  # a range input snaps to its step; the number input Δw does not
-                assert round((value - low) / step, 6) % 1 == 0, (
-                    f"{link['href']}: {name}={value} is off the step {step}"
-                )
+                assert round((value - low) / step, 6) % 1 == 0, f"{link['href']}: {name}={value} is off the step {step}"
 
 
 def test_the_playground_has_no_toc_to_track(built_pages: dict[str, str]) -> None:
