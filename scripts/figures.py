@@ -174,8 +174,13 @@ def _plot_step(ax: plt.Axes, lo: float, hi: float, **style: object) -> None:
 
 def _arrow(ax: plt.Axes, start: tuple[float, float], end: tuple[float, float], color: str, **style: object) -> None:
     """Draw an arrow from `start` to `end` with a filled head."""
-    props = {"arrowstyle": "-|>,head_length=0.5,head_width=0.25", "color": color, "linewidth": 1.4,
-             "shrinkA": 0, "shrinkB": 0} | style
+    props = {
+        "arrowstyle": "-|>,head_length=0.5,head_width=0.25",
+        "color": color,
+        "linewidth": 1.4,
+        "shrinkA": 0,
+        "shrinkB": 0,
+    } | style
     ax.annotate("", xy=end, xytext=start, arrowprops=props)
 
 
@@ -195,7 +200,7 @@ NETWORK_SENTENCE = ("가중치(또는 편향)를 조금 바꾸면", "출력도 �
 def network_layout() -> list[list[tuple[float, float]]]:
     """Return the centres (pt, y down) of Figure 1's neurons, layer by layer."""
     xs, cy, gap = (24, 116, 208), 150, 42
-    return [[(x, cy + (i - (n - 1) / 2) * gap) for i in range(n)] for n, x in zip(NETWORK_LAYERS, xs)]
+    return [[(x, cy + (i - (n - 1) / 2) * gap) for i in range(n)] for n, x in zip(NETWORK_LAYERS, xs, strict=True)]
 
 
 def network_nudge(scheme: Scheme) -> str:
@@ -204,23 +209,38 @@ def network_nudge(scheme: Scheme) -> str:
     nudged = (layers[0][0], layers[1][0])  # the weight that changes: top input → top hidden neuron
 
     def draw(ax: plt.Axes) -> None:
-        for y, line in zip((16, 34), NETWORK_SENTENCE):
+        for y, line in zip((16, 34), NETWORK_SENTENCE, strict=True):
             ax.text(WIDTH / 2, y, line, ha="center", va="center")
         for left, right in itertools.pairwise(layers):
             for a in left:
                 for b in right:
                     (x1, y1), (x2, y2) = _toward(a, b, r), _toward(b, a, r)
                     wide = (a, b) == nudged
-                    ax.plot([x1, x2], [y1, y2], color=scheme.accent if wide else scheme.muted,
-                            linewidth=3 if wide else 1, solid_capstyle="butt", zorder=3 if wide else 2)
+                    ax.plot(
+                        [x1, x2],
+                        [y1, y2],
+                        color=scheme.accent if wide else scheme.muted,
+                        linewidth=3 if wide else 1,
+                        solid_capstyle="butt",
+                        zorder=3 if wide else 2,
+                    )
         for layer in layers:
-            for i, (x, y) in enumerate(layer):
+            for x, y in layer:
                 out = layer is layers[-1]
-                ax.add_patch(Circle((x, y), r, fill=False, linewidth=2.2 if out else 1.5,
-                                    edgecolor=scheme.accent2 if out else scheme.fg, zorder=4))
+                ax.add_patch(
+                    Circle(
+                        (x, y),
+                        r,
+                        fill=False,
+                        linewidth=2.2 if out else 1.5,
+                        edgecolor=scheme.accent2 if out else scheme.fg,
+                        zorder=4,
+                    )
+                )
         (ax0, ay0), (bx0, by0) = nudged
-        ax.text((ax0 + bx0) / 2 - 6, (ay0 + by0) / 2 - 14, r"$w + \Delta w$", ha="center", va="bottom",
-                color=scheme.accent)
+        ax.text(
+            (ax0 + bx0) / 2 - 6, (ay0 + by0) / 2 - 14, r"$w + \Delta w$", ha="center", va="bottom", color=scheme.accent
+        )
         ox, oy = layers[-1][0]
         _arrow(ax, (ox + r, oy), (ox + r + 22, oy), scheme.fg)
         ax.text(ox + r + 27, oy, r"출력 + $\Delta$출력", va="center", color=scheme.accent2)
@@ -246,8 +266,15 @@ def _neuron_diagram(scheme: Scheme, weights: bool, output: str, glyph: Callable[
             if weights:
                 mx, my = (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
                 below = i == 2  # above the upper and middle edges, below the lower one
-                ax.text(mx + 4, my + (4 if below else -4), rf"$w_{i + 1}$", ha="center",
-                        va="top" if below else "bottom", fontsize=SUBSCRIPTED, color=scheme.accent)
+                ax.text(
+                    mx + 4,
+                    my + (4 if below else -4),
+                    rf"$w_{i + 1}$",
+                    ha="center",
+                    va="top" if below else "bottom",
+                    fontsize=SUBSCRIPTED,
+                    color=scheme.accent,
+                )
         ax.add_patch(Circle((cx, cy), r, fill=False, linewidth=2, edgecolor=scheme.fg))
         glyph(ax)
         _arrow(ax, (cx + r, cy), (cx + r + 40, cy), scheme.fg)
@@ -341,8 +368,13 @@ def sigmoid_prime_curve(scheme: Scheme) -> str:
         ax.plot(z, sigmoid(z), color=scheme.muted, linestyle=(0, (4, 3)), linewidth=1.3, label=r"$\sigma(z)$")
         ax.plot(z, sigmoid_prime(z), color=scheme.accent, linewidth=2.2, label=r"$\sigma\,′(z)$")
         ax.plot([0], [peak], "o", color=scheme.accent2, markersize=6)
-        ax.annotate(r"$\sigma\,′(0) = 1/4$", xy=(0, peak), xytext=(1.3, 0.45), color=scheme.accent2,
-                    arrowprops={"arrowstyle": "->", "color": scheme.accent2, "linewidth": 1.2})
+        ax.annotate(
+            r"$\sigma\,′(0) = 1/4$",
+            xy=(0, peak),
+            xytext=(1.3, 0.45),
+            color=scheme.accent2,
+            arrowprops={"arrowstyle": "->", "color": scheme.accent2, "linewidth": 1.2},
+        )
         ax.set(xlim=(-6, 6), ylim=(-0.02, 1.02), xticks=range(-6, 7, 3), yticks=[0, 0.25, 0.5, 0.75, 1])
         ax.set_xlabel("$z$")
         ax.grid(True, linewidth=0.6)
@@ -368,10 +400,18 @@ def tangent(scheme: Scheme) -> str:
         label = {"textcoords": "offset points", "va": "center"}
         ax.annotate(r"$\Delta w$", (w0 + n.dw / 2, out0), xytext=(0, -11), ha="center", color=scheme.muted, **label)
         # "선형 추정" above the tangent's bar, "실제 변화" right of the bars under the curve.
-        ax.annotate("선형 추정", (x1 + gap, out0 + n.linear), xytext=(-4, 6), ha="right", va="bottom",
-                    textcoords="offset points", color=scheme.accent)
-        ax.annotate("실제 변화", (x1 + gap, out0 + n.exact / 2), xytext=(6, 0), ha="left", color=scheme.accent2,
-                    **label)
+        ax.annotate(
+            "선형 추정",
+            (x1 + gap, out0 + n.linear),
+            xytext=(-4, 6),
+            ha="right",
+            va="bottom",
+            textcoords="offset points",
+            color=scheme.accent,
+        )
+        ax.annotate(
+            "실제 변화", (x1 + gap, out0 + n.exact / 2), xytext=(6, 0), ha="left", color=scheme.accent2, **label
+        )
         ax.set(xlim=examples.FIGURE_W1_RANGE, ylim=(0.15, 1.25), yticks=[0.25, 0.5, 0.75, 1])
         ax.set_xlabel("$w_1$", fontsize=SUBSCRIPTED)
         ax.set_ylabel("출력")

@@ -52,7 +52,13 @@ def on_config(config):
 
 
 # What a drawn figure depends on: its generators, the functions they plot, the font, the cache code.
-FIGURE_INPUTS = ("snippets/*.py", "scripts/figures.py", "scripts/examples.py", "scripts/cache.py", "scripts/fonts/*.otf")
+FIGURE_INPUTS = (
+    "snippets/*.py",
+    "scripts/figures.py",
+    "scripts/examples.py",
+    "scripts/cache.py",
+    "scripts/fonts/*.otf",
+)
 
 
 # Return the figure cache's key: the bytes of FIGURE_INPUTS under `root` and numpy's and matplotlib's versions.
@@ -108,9 +114,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         if not alt:
             raise PluginError(f"{where}: figure '{name}' has no alt text")
         size = _size(files.get_file_from_path(f"figures/{name}.light.svg"))
-        return "".join(
-            f"![{alt}]({prefix}/{name}.{s}.svg#only-{s}){{ {size} }}" for s in ("light", "dark")
-        )
+        return "".join(f"![{alt}]({prefix}/{name}.{s}.svg#only-{s}){{ {size} }}" for s in ("light", "dark"))
 
     def placeholder(m: re.Match[str]) -> str:
         indent, kind, name = m.group("indent"), m.group("kind"), m.group("name")
@@ -216,8 +220,7 @@ def _link_references(html: str, page, files) -> str:
         html = references.link_equations(html, equations)
         if page.file.src_uri != glossary_page.src_uri:
             terms = [
-                references.Term(t.ko, t.id, f"{t.en}: {references.tex_to_text(t.definition)}")
-                for t in glossary.load()
+                references.Term(t.ko, t.id, f"{t.en}: {references.tex_to_text(t.definition)}") for t in glossary.load()
             ]
             html = references.link_terms(html, terms, get_relative_url(glossary_page.url, page.file.url))
     except references.LinkError as exc:

@@ -48,13 +48,9 @@ def on_files(files: Files, config) -> Files:
         ran = nbformat.read(folder / "executed.ipynb", as_version=4)
         if not ran.metadata.get("description"):
             raise PluginError(f"{where}: the notebook has no 'description' in its jupytext header")
-        download = nb.download_copy(
-            ran, lambda path, src=file.src_uri: _absolute_url(path, src, files, config)
-        )
+        download = nb.download_copy(ran, lambda path, src=file.src_uri: _absolute_url(path, src, files, config))
         file.abs_src_path = _PAGES[file.src_uri] = str(folder / "page.ipynb")
-        files.append(
-            File.generated(config, file.src_uri[:-3] + ".ipynb", content=nbformat.writes(download) + "\n")
-        )
+        files.append(File.generated(config, file.src_uri[:-3] + ".ipynb", content=nbformat.writes(download) + "\n"))
     return files
 
 
@@ -83,9 +79,7 @@ def on_page_markdown(markdown: str, page, config, files: Files) -> str:
         return markdown
     notebook = nbformat.reads(markdown, as_version=4)
     page.meta["description"] = notebook.metadata["description"]
-    return f"\n\n{PLACEHOLDER}\n\n".join(
-        c.metadata["markdown"] for c in notebook.cells if c.cell_type == "raw"
-    )
+    return f"\n\n{PLACEHOLDER}\n\n".join(c.metadata["markdown"] for c in notebook.cells if c.cell_type == "raw")
 
 
 # Notebook pages, before scripts/hooks.py converts the math: render the Markdown cells with MkDocs
@@ -102,10 +96,8 @@ def on_page_content(html: str, page, config, files: Files) -> str:
         [NBCONVERT_EXTRAS.sub("", s) for s in html.split(PLACEHOLDER)],
     )
     if len(slots) != len(cells) + 1:
-        raise PluginError(
-            f"docs/{page.file.src_uri}: {len(cells)} Markdown cells but {len(slots) - 1} places for them"
-        )
-    html = slots[0] + "".join(cell + slot for cell, slot in zip(cells, slots[1:]))
+        raise PluginError(f"docs/{page.file.src_uri}: {len(cells)} Markdown cells but {len(slots) - 1} places for them")
+    html = slots[0] + "".join(cell + slot for cell, slot in zip(cells, slots[1:], strict=True))
     html = CODE.sub(r'<div class="language-\1 highlight"><pre><span></span><code>\2</code></pre></div>', html)
     css = files.get_file_from_path("stylesheets/notebook.css").url_relative_to(page.file)
     ipynb = files.get_file_from_path(page.file.src_uri[:-3] + ".ipynb").url_relative_to(page.file)

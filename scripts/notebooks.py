@@ -62,21 +62,15 @@ def execute(nb: NotebookNode, name: str, timeout: int = 300) -> NotebookNode:
     env["SOURCE_DATE_EPOCH"] = "0"  # no build date inside the SVG figures
     # The kernel's own log (e.g. its warning about TCP transport) is shown only if it fails.
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile("w+", encoding="utf-8") as log:
-        client = NotebookClient(
-            nb, timeout=timeout, record_timing=False, resources={"metadata": {"path": folder}}
-        )
+        client = NotebookClient(nb, timeout=timeout, record_timing=False, resources={"metadata": {"path": folder}})
         try:
             client.execute(env=env, stderr=log)
         except CellExecutionError as exc:
             failed = [
-                i
-                for i, c in enumerate(nb.cells, 1)
-                if any(o.output_type == "error" for o in c.get("outputs", []))
+                i for i, c in enumerate(nb.cells, 1) if any(o.output_type == "error" for o in c.get("outputs", []))
             ]
             first = nb.cells[failed[0] - 1].source.strip().splitlines()[0]
-            raise NotebookError(
-                f"{name}: cell {failed[0]} (`{first}`) failed: {exc.ename}: {exc.evalue}"
-            ) from None
+            raise NotebookError(f"{name}: cell {failed[0]} (`{first}`) failed: {exc.ename}: {exc.evalue}") from None
         except Exception as exc:  # timeouts, a dead kernel, a kernel that cannot start
             log.seek(0)
             raise NotebookError(f"{name}: execution failed: {exc!r}\n{log.read()}") from exc
@@ -85,9 +79,7 @@ def execute(nb: NotebookNode, name: str, timeout: int = 300) -> NotebookNode:
 
 def cache_key(source: Path, snippets: Path) -> str:
     """Return a hash of what the outputs depend on: the notebook, snippets, this file, the packages."""
-    return cache.key(
-        [source, Path(__file__), *sorted(snippets.glob("*.py"))], ("numpy", "matplotlib", "ipykernel")
-    )
+    return cache.key([source, Path(__file__), *sorted(snippets.glob("*.py"))], ("numpy", "matplotlib", "ipykernel"))
 
 
 def run(source: Path, name: str, cache_dir: Path, snippets: Path) -> tuple[Path, bool]:
@@ -113,11 +105,9 @@ def page_copy(ran: NotebookNode, original: NotebookNode, name: str) -> NotebookN
     package); Markdown cells as placeholders holding their text for MkDocs; each SVG an <img> with
     its cell's `alt` (`# %% alt="…"`). A figure without one, or a PNG, raises NotebookError."""
     nb = nbformat.from_dict(ran)
-    for index, (cell, source) in enumerate(zip(nb.cells, original.cells), 1):
+    for index, (cell, source) in enumerate(zip(nb.cells, original.cells, strict=True), 1):
         if cell.cell_type == "markdown":
-            nb.cells[index - 1] = nbformat.v4.new_raw_cell(
-                PLACEHOLDER, id=cell.id, metadata={"markdown": cell.source}
-            )
+            nb.cells[index - 1] = nbformat.v4.new_raw_cell(PLACEHOLDER, id=cell.id, metadata={"markdown": cell.source})
             continue
         cell.source = source.source
         for output in cell.get("outputs", []):

@@ -140,7 +140,7 @@ def tanh_relative_error(z: float) -> float:
 def sigmoid_values() -> str:
     """σ(z) for a few z, the values a reader can check against Figure C."""
     z = np.array(SIGMOID_Z, dtype=float)
-    return markdown_table(["$z$", r"$\sigma(z)$"], [[num(a), num(s)] for a, s in zip(z, sigmoid(z))])
+    return markdown_table(["$z$", r"$\sigma(z)$"], [[num(a), num(s)] for a, s in zip(z, sigmoid(z), strict=True)])
 
 
 def perceptron_vs_sigmoid() -> str:
@@ -148,7 +148,9 @@ def perceptron_vs_sigmoid() -> str:
     rows = []
     for x in PVS_X:
         z = PVS_W * x + PVS_B
-        rows.append([num(x, 3), num(z, 3), str(perceptron([PVS_W], [x], PVS_B)), num(sigmoid_neuron([PVS_W], [x], PVS_B))])
+        rows.append(
+            [num(x, 3), num(z, 3), str(perceptron([PVS_W], [x], PVS_B)), num(sigmoid_neuron([PVS_W], [x], PVS_B))]
+        )
     return markdown_table(["입력 $x$", "$z = wx+b$", "퍼셉트론", "시그모이드 뉴런"], rows)
 
 

@@ -6,6 +6,7 @@ Copy sigmoid.py next to this file: it provides σ, σ′ and the step function.
 # --8<-- [start:imports]
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
 # --8<-- [end:imports]
 
 try:

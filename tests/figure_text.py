@@ -93,8 +93,6 @@ def latin_words(svg: str) -> list[str]:
     return found
 
 
-
-
 def smallest_size(svg: str) -> float:
     """Return the smallest glyph's font size in `svg` as a fraction of the figure's width."""
     width = float(ET.fromstring(svg).get("viewBox").split()[2])

@@ -35,7 +35,10 @@ def watch(pg, base_url: str):
     pg.console_errors = []  # type: ignore[attr-defined]
     pg.failed_requests = []  # type: ignore[attr-defined]
     pg.bad_responses = []  # type: ignore[attr-defined]
-    pg.on("request", lambda r: r.url.startswith(base_url) or r.url.startswith("data:") or pg.foreign_requests.append(r.url))
+    pg.on(
+        "request",
+        lambda r: r.url.startswith(base_url) or r.url.startswith("data:") or pg.foreign_requests.append(r.url),
+    )
     pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
     pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
     pg.on("requestfailed", lambda r: pg.failed_requests.append(f"{r.url} ({r.failure})"))
@@ -102,7 +105,7 @@ def nav_files() -> list[str]:
 
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)  # noqa: S506 (safe subclass)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
     return _nav_files(config.get("nav") or [])
 
 

@@ -33,7 +33,13 @@ from snippets import perceptron, sigmoid, sigmoid_neuron, step
 # background (the site shows them inverted in dark mode).
 # %config InlineBackend.figure_formats = ["svg"]
 plt.rcParams.update(
-    {"svg.fonttype": "none", "svg.hashsalt": "exercises", "figure.figsize": (6.4, 3.2), "figure.facecolor": "none", "axes.facecolor": "none"}
+    {
+        "svg.fonttype": "none",
+        "svg.hashsalt": "exercises",
+        "figure.figsize": (6.4, 3.2),
+        "figure.facecolor": "none",
+        "axes.facecolor": "none",
+    }
 )
 
 # %% [markdown]
@@ -116,6 +122,7 @@ print("   step " + "".join(f"{v:11.6f}" for v in step(z_values)))
 # 모든 퍼셉트론의 $w \cdot x + b$가 0이 아닌지 먼저 확인합니다. 그다음 시그모이드 뉴런 네트워크의
 # 출력과 퍼셉트론 네트워크의 출력의 최대 차이를 $c$마다 구합니다.
 
+
 # %%
 def weighted_inputs(layers, x):
     """Return w.x + b of every perceptron in the network for input x."""
@@ -146,12 +153,16 @@ for c in (1, 10, 100, 1000):
 # %%
 x_zero = np.array([1.0, 1.0])
 hidden = (np.array([[1.0, -1.0], [1.0, 1.0]]), np.array([0.0, -1.5]))  # neuron A: z = 0, neuron B: z = 0.5
-for name, output in {"downstream bias -1.25": (np.array([[1.0, 1.0]]), np.array([-1.25])),
-                     "downstream bias -0.25": (np.array([[1.0, 1.0]]), np.array([-0.25]))}.items():
+for name, output in {
+    "downstream bias -1.25": (np.array([[1.0, 1.0]]), np.array([-1.25])),
+    "downstream bias -0.25": (np.array([[1.0, 1.0]]), np.array([-0.25])),
+}.items():
     net = [hidden, output]
     print(name)
-    print(f"  perceptron network: hidden = {run_network(net, x_zero, perceptron)[1]}, "
-          f"output = {run_network(net, x_zero, perceptron)[2][0]}")
+    print(
+        f"  perceptron network: hidden = {run_network(net, x_zero, perceptron)[1]}, "
+        f"output = {run_network(net, x_zero, perceptron)[2][0]}"
+    )
     for c in (1, 10, 100, 1000):
         h, out = run_network(net, x_zero, sigmoid_neuron, c)[1:]
         print(f"  c = {c:4d}: hidden = [{h[0]:.4f} {h[1]:.4f}], output = {out[0]:.4f}")

@@ -33,7 +33,13 @@ from snippets import linear_output_change, output_gradient, perceptron, sigmoid,
 # background (the site shows them inverted in dark mode).
 # %config InlineBackend.figure_formats = ["svg"]
 plt.rcParams.update(
-    {"svg.fonttype": "none", "svg.hashsalt": "sigmoid-neuron-lab", "figure.figsize": (6.4, 3.2), "figure.facecolor": "none", "axes.facecolor": "none"}
+    {
+        "svg.fonttype": "none",
+        "svg.hashsalt": "sigmoid-neuron-lab",
+        "figure.figsize": (6.4, 3.2),
+        "figure.facecolor": "none",
+        "axes.facecolor": "none",
+    }
 )
 np.set_printoptions(precision=6, suppress=True)
 

@@ -63,7 +63,9 @@ JS_OVERFLOW = """() => {
         const o = getComputedStyle(p).overflowX;
         if (o !== 'visible') { clipped = true; break; }
       }
-      if (!clipped) out.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\\s+/g, '.') : '') + ` (right ${Math.round(r.right)}px)`);
+      const cls = el.className && typeof el.className === 'string'
+        ? '.' + el.className.trim().replace(/\\s+/g, '.') : '';
+      if (!clipped) out.push(el.tagName.toLowerCase() + cls + ` (right ${Math.round(r.right)}px)`);
     }
   }
   return {scroll: document.documentElement.scrollWidth, client: width, culprits: out.slice(0, 8)};
@@ -162,12 +164,15 @@ def test_instant_navigation_keeps_pages_working(page, base_url: str) -> None:
         assert hrefs, f"no nav link to /{path} on {page.url}"
         link = page.locator(".md-sidebar--primary a.md-nav__link[href]").nth(hrefs[0])
         if not link.is_visible():  # inside a collapsed nav section: open it as a reader would
-            toggle = link.evaluate("a => a.closest('.md-nav__item--nested').querySelector(':scope > input.md-nav__toggle').id")
+            toggle = link.evaluate(
+                "a => a.closest('.md-nav__item--nested').querySelector(':scope > input.md-nav__toggle').id"
+            )
             page.locator(f'.md-sidebar--primary label[for="{toggle}"]').first.click()
         link.click()
         page.wait_for_url(target)
         page.wait_for_function(
-            "(t) => document.querySelector('.md-content h1') && location.href === t && document.readyState === 'complete'",
+            "(t) => document.querySelector('.md-content h1') && location.href === t"
+            " && document.readyState === 'complete'",
             arg=target,
         )
         page.wait_for_load_state("networkidle")

@@ -22,7 +22,9 @@ JS_SHOWN_WIDTHS = """async () => {
   }
   return shown.map(i => [i.getAttribute('src'), i.getBoundingClientRect().width]);
 }"""
-WITH_FIGURES = [p for f, p in zip(nav_files(), nav_paths()) if "figures/" in (ROOT / "docs" / f).read_text("utf-8")]
+WITH_FIGURES = [
+    p for f, p in zip(nav_files(), nav_paths(), strict=True) if "figures/" in (ROOT / "docs" / f).read_text("utf-8")
+]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

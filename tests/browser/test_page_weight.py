@@ -38,6 +38,8 @@ def test_page_weight_within_budget(browser, base_url: str, path: str) -> None:
     total = sum(sizes.values())
     budget = budget_for(path)
     heaviest = sorted(sizes.items(), key=lambda kv: -kv[1])[:6]
-    print(f"\n/{path}: {total / KIB:.1f} KiB of {budget / KIB:.0f} KiB in {len(sizes)} responses; "
-          + ", ".join(f"{u} {s / KIB:.1f}" for u, s in heaviest))
+    print(
+        f"\n/{path}: {total / KIB:.1f} KiB of {budget / KIB:.0f} KiB in {len(sizes)} responses; "
+        + ", ".join(f"{u} {s / KIB:.1f}" for u, s in heaviest)
+    )
     assert total <= budget, f"/{path}: {total / KIB:.1f} KiB > {budget / KIB:.0f} KiB; heaviest: {heaviest}"

@@ -61,9 +61,7 @@ def test_equation_preview_on_hover_and_keyboard_focus(page, base_url: str, path:
     _equation_tooltip(page, n)
     _in_place(page, link)
     _away(page)
-    link.evaluate(
-        "a => { const b = document.createElement('button'); b.textContent = 'x'; a.before(b); b.focus(); }"
-    )
+    link.evaluate("a => { const b = document.createElement('button'); b.textContent = 'x'; a.before(b); b.focus(); }")
     page.keyboard.press("Tab")
     assert link.evaluate("a => a === document.activeElement")
     _equation_tooltip(page, n)

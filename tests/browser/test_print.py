@@ -28,17 +28,21 @@ def printed(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) ->
         page.goto(base_url + CHAPTER, wait_until="networkidle")
         headings = page.evaluate("""() => ({
             h2: [...document.querySelectorAll('article h2')].map(h => h.textContent.replace('¶', '').trim()),
-            exercises: [...document.querySelectorAll('article h2#exercises ~ h3')].map(h => h.textContent.replace('¶', '').trim()),
+            exercises: [...document.querySelectorAll('article h2#exercises ~ h3')]
+                .map(h => h.textContent.replace('¶', '').trim()),
         })""")
         page.emulate_media(media="print")
-        hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.md-search']
+        hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary',
+            '.md-footer', '.md-search']
             .filter(s => document.querySelector(s) && document.querySelector(s).checkVisibility())""")
         assert not hidden, f"visible in print: {hidden}"
         pdf = tmp_path_factory.mktemp("print") / "chapter.pdf"
         page.pdf(path=str(pdf), format="A4", print_background=False)
         assert_clean(page, CHAPTER)
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
-    text = subprocess.run([PDFTOTEXT, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [PDFTOTEXT, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return headings, text, pages
 
 

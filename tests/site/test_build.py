@@ -118,7 +118,9 @@ def test_no_raw_tex_and_math_is_mathml(site_dir: Path, parsed: dict[Path, _Colle
 
 def test_no_page_loads_from_another_host(built_pages: dict[str, str]) -> None:
     # Tags that make the browser fetch something; a canonical <link> is only a name.
-    fetching = re.compile(r'<(?:script|img|iframe|source|link(?![^>]*rel="canonical"))\b[^>]*?(?:src|href)="(?:https?:)?//[^"]*', re.I)
+    fetching = re.compile(
+        r'<(?:script|img|iframe|source|link(?![^>]*rel="canonical"))\b[^>]*?(?:src|href)="(?:https?:)?//[^"]*', re.I
+    )
     for name, html in built_pages.items():
         assert not fetching.search(html), f"{name} loads from another host: {fetching.search(html)[0]}"
         assert "fonts.googleapis" not in html and "mathjax" not in html.lower(), name
@@ -145,6 +147,7 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
 
 # ── Bad input: each stops the build with a message naming the file and the problem ────────────
 
+
 def assert_build_fails(project: Path, site: Path, case: str, expected: list[str]) -> None:
     """Assert that building `project` fails and that its output holds every expected phrase."""
     result = run_build(project, site)
@@ -162,8 +165,14 @@ BAD_INPUT = {
     ),
     "unknown table": ("<!-- table:no_such_table -->", ["index.md", "unknown table", "no_such_table"]),
     "unknown value": ("값은 <!-- value:no_such_value -->입니다.", ["index.md", "unknown value", "no_such_value"]),
-    "unknown particle": ("값은 <!-- value:sigmoid_1|에게 -->", ["index.md", "value 'sigmoid_1' failed", "unknown particle '에게'"]),
-    "table with a particle": ("<!-- table:sigmoid_values|을 -->", ["index.md", "table 'sigmoid_values' cannot take a particle"]),
+    "unknown particle": (
+        "값은 <!-- value:sigmoid_1|에게 -->",
+        ["index.md", "value 'sigmoid_1' failed", "unknown particle '에게'"],
+    ),
+    "table with a particle": (
+        "<!-- table:sigmoid_values|을 -->",
+        ["index.md", "table 'sigmoid_values' cannot take a particle"],
+    ),
     "missing include file": (
         '```python\n--8<-- "snippets/no_such_file.py"\n```',
         ["index.md", "include 'snippets/no_such_file.py' does not exist"],
@@ -200,7 +209,8 @@ BROKEN_GENERATORS = {
     ),
     "figure": (
         "scripts/figures.py",
-        '\n\ndef _broken(scheme: Scheme) -> str:\n    raise ValueError("no data")\n\n\nFIGURES["broken_figure"] = _broken\n',
+        '\n\ndef _broken(scheme: Scheme) -> str:\n    raise ValueError("no data")\n\n\n'
+        'FIGURES["broken_figure"] = _broken\n',
         "",
         ["figure 'broken_figure'", "failed", "no data"],
     ),

@@ -35,7 +35,7 @@ FACTS = {
     "10 step": ["양수인지 음수인지", "에 따라 1 또는 0"],
     "11 linear": ["편미분(partial derivative)", "선형 함수", "당황하지 마세요"],
     "12 activation": ["활성화 함수(activation function)", "지수 함수", "가장 자주"],
-    "13 interpret": ["0.173", "0.689", "픽셀 평균 밝기", "0.5 이상이면 \"9\"", "9가 아님", "규약"],
+    "13 interpret": ["0.173", "0.689", "픽셀 평균 밝기", '0.5 이상이면 "9"', "9가 아님", "규약"],
     "footnote logistic": ["로지스틱 함수(logistic function)", "로지스틱 뉴런"],
     "footnote step at zero": ["퍼셉트론은 0을 출력하지만 계단 함수는 1을"],
     "exercise I": ["양의 상수", "동작이 바뀌지 않음"],

@@ -8,10 +8,17 @@ from bs4 import BeautifulSoup
 from scripts.glossary import load
 from tests.helpers import CHAPTER, article_text
 
+
 def glossary() -> list[dict[str, str]]:
     """Return the glossary's terms as dicts with the old table's column names."""
     return [
-        {"English": t.en, "한국어": t.ko, "피해야 할 표기": ", ".join(t.avoid), "본문": "✓" if t.chapter else "", "뜻": t.definition}
+        {
+            "English": t.en,
+            "한국어": t.ko,
+            "피해야 할 표기": ", ".join(t.avoid),
+            "본문": "✓" if t.chapter else "",
+            "뜻": t.definition,
+        }
         for t in load()
     ]
 

@@ -43,16 +43,13 @@ def _attributes(html: str) -> _Attributes:
 
 def test_ids_are_unique_on_every_page(built_pages: dict[str, str]):
     clashes = {
-        page: [i for i, n in Counter(_attributes(html).ids).items() if n > 1]
-        for page, html in built_pages.items()
+        page: [i for i, n in Counter(_attributes(html).ids).items() if n > 1] for page, html in built_pages.items()
     }
     assert not {page: ids for page, ids in clashes.items() if ids}
 
 
 def test_no_markdown_attribute_or_block_inside_a_paragraph(built_pages: dict[str, str]):
-    leaks = {
-        page: _attributes(html).markdown + BLOCK_IN_P.findall(html) for page, html in built_pages.items()
-    }
+    leaks = {page: _attributes(html).markdown + BLOCK_IN_P.findall(html) for page, html in built_pages.items()}
     assert not {page: found for page, found in leaks.items() if found}
 
 
@@ -79,7 +76,8 @@ def test_nu_html_checker_finds_no_errors(site_dir: Path):
 
 def test_nu_html_checker_reports_errors(tmp_path: Path):
     (tmp_path / "index.html").write_text(
-        '<!doctype html><html lang="ko"><title>t</title><p><figure markdown="span"></figure></p><b id="a"></b><i id="a"></i>',
+        '<!doctype html><html lang="ko"><title>t</title>'
+        '<p><figure markdown="span"></figure></p><b id="a"></b><i id="a"></i>',
         "utf-8",
     )
     found = "\n".join(vnu.errors(tmp_path, _checker()))

@@ -40,7 +40,9 @@ def test_only_the_notebooks_became_notebook_pages(site_dir: Path):
 def test_executed_outputs_are_on_the_page(site_dir: Path, built_pages: dict[str, str], page: str):
     article = _article(built_pages[page])
     number, _ = NOTEBOOKS[page]
-    assert re.search(rf'<div class="jp-RenderedText jp-OutputArea-output"[^>]*>\s*<pre data-search-exclude>[^<]*{number}', article)
+    assert re.search(
+        rf'<div class="jp-RenderedText jp-OutputArea-output"[^>]*>\s*<pre data-search-exclude>[^<]*{number}', article
+    )
     figures = re.findall(r'<img alt="([^"]{40,})" src="data:image/svg\+xml,([^"]+)"', article)
     assert figures, "no figure with alt text"
     for _, data in figures:
@@ -50,12 +52,17 @@ def test_executed_outputs_are_on_the_page(site_dir: Path, built_pages: dict[str,
         assert "fill: #ffffff" not in svg  # transparent background: the page's shows through
     # Dark mode: the figures (black on transparent) are inverted with their hues kept.
     css = (site_dir / "stylesheets" / "notebook.css").read_text("utf-8")
-    assert re.search(r'\[data-md-color-scheme="slate"\] \.jupyter-wrapper \.jp-OutputArea img \{\s*filter: invert\(1\) hue-rotate\(180deg\);', css)
+    assert re.search(
+        r'\[data-md-color-scheme="slate"\] \.jupyter-wrapper \.jp-OutputArea img \{\s*'
+        r"filter: invert\(1\) hue-rotate\(180deg\);",
+        css,
+    )
 
 
 @pytest.mark.parametrize("page", NOTEBOOKS)
 def test_no_notebook_loaders_or_inline_styles(built_pages: dict[str, str], page: str):
-    """nbconvert's loaders, CDN references and clipboard copies are gone (what test_build checks on every page aside)."""
+    """nbconvert's loaders, CDN references and clipboard copies are gone (besides test_build's check of
+    every page)."""
     html = built_pages[page]
     lowered = html.lower()
     for word in ("require.js", "requirejs", "mermaid", "mathjax", "cdnjs", "jsdelivr", "unpkg", "@import"):
@@ -141,17 +148,20 @@ from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
-BOOT = "import sys; sys.modules['snippets'] = None; from ipykernel.kernelapp import launch_new_instance; launch_new_instance()"
+BOOT = ("import sys; sys.modules['snippets'] = None; "
+        "from ipykernel.kernelapp import launch_new_instance; launch_new_instance()")
 
 class Isolated(KernelSpecManager):
     def get_kernel_spec(self, kernel_name):
-        return KernelSpec(argv=[sys.executable, "-I", "-c", BOOT, "-f", "{connection_file}"], language="python", display_name="clean")
+        argv = [sys.executable, "-I", "-c", BOOT, "-f", "{connection_file}"]
+        return KernelSpec(argv=argv, language="python", display_name="clean")
 
 path, folder = sys.argv[1], sys.argv[2]
 nb = nbformat.read(path, as_version=4)
 km = KernelManager(kernel_spec_manager=Isolated(), kernel_name="clean")
 client = NotebookClient(nb, km=km, timeout=300, allow_errors=False, resources={"metadata": {"path": folder}})
-client.execute(env={"PATH": "/usr/bin:/bin", "HOME": folder, "MPLCONFIGDIR": folder + "/mpl"}, stderr=subprocess.DEVNULL)
+env = {"PATH": "/usr/bin:/bin", "HOME": folder, "MPLCONFIGDIR": folder + "/mpl"}
+client.execute(env=env, stderr=subprocess.DEVNULL)
 nbformat.write(nb, path)
 """
 
@@ -160,7 +170,9 @@ def _run_clean(nb: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode
     """Return `nb` executed in an isolated kernel (python -I) in `folder` where snippets cannot be imported."""
     path = folder / "run.ipynb"
     nbformat.write(nb, path)
-    result = subprocess.run([sys.executable, "-c", RUNNER, str(path), str(folder)], capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(path), str(folder)], capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return nbformat.read(path, as_version=4)
 
@@ -169,9 +181,17 @@ def _run_clean(nb: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode
 @pytest.mark.parametrize("page", NOTEBOOKS)
 def test_downloaded_notebook_runs_without_snippets(site_dir: Path, tmp_path: Path, page: str):
     number, download = NOTEBOOKS[page]
-    probe = _run_clean(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "try:\n    import snippets\nexcept ImportError:\n    print('no snippets')\nimport sys\nprint(sys.flags.isolated)"
-    )]), tmp_path)
+    probe = _run_clean(
+        nbformat.v4.new_notebook(
+            cells=[
+                nbformat.v4.new_code_cell(
+                    "try:\n    import snippets\nexcept ImportError:\n    print('no snippets')\n"
+                    "import sys\nprint(sys.flags.isolated)"
+                )
+            ]
+        ),
+        tmp_path,
+    )
     assert probe.cells[0].outputs[0].text == "no snippets\n1\n"
     nb = nbformat.read(site_dir / download, as_version=4)
     for cell in nb.cells:

@@ -43,9 +43,7 @@ def test_inlined_code_matches_the_package():
         assert scope[name](w, x, b) == getattr(snippets, name)(w, x, b), name
     assert np.array_equal(scope["output_gradient"](w, x, b)[0], snippets.output_gradient(w, x, b)[0])
     dw = np.array([0.01, 0.0, -0.02])
-    assert scope["linear_output_change"](w, x, b, dw, 0.01) == snippets.linear_output_change(
-        w, x, b, dw, 0.01
-    )
+    assert scope["linear_output_change"](w, x, b, dw, 0.01) == snippets.linear_output_change(w, x, b, dw, 0.01)
 
 
 def test_inline_reads_the_files_not_a_copy(tmp_path):
@@ -128,9 +126,7 @@ def test_failing_cell_fails_the_build_naming_notebook_and_cell(tmp_path):
 
 
 def _figure_notebook(source: str = "plt.show()") -> nbformat.NotebookNode:
-    output = nbformat.v4.new_output(
-        "display_data", {"image/svg+xml": "<svg></svg>", "text/plain": "<Figure>"}
-    )
+    output = nbformat.v4.new_output("display_data", {"image/svg+xml": "<svg></svg>", "text/plain": "<Figure>"})
     return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source, outputs=[output])])
 
 
@@ -140,9 +136,7 @@ def test_figure_without_alt_text_is_refused():
         nb.page_copy(ran, ran, "x.py")
     ran.cells[0].metadata["alt"] = '빈 "그림"'
     data = nb.page_copy(ran, ran, "x.py").cells[0].outputs[0].data
-    assert data == {
-        "text/html": '<img alt="빈 &quot;그림&quot;" src="data:image/svg+xml,%3Csvg%3E%3C%2Fsvg%3E">'
-    }
+    assert data == {"text/html": '<img alt="빈 &quot;그림&quot;" src="data:image/svg+xml,%3Csvg%3E%3C%2Fsvg%3E">'}
 
 
 def test_png_figures_are_refused():
@@ -175,12 +169,7 @@ def test_download_copy_drops_heading_ids_and_links_to_the_site():
             )
         ]
     )
-    out = (
-        nb.download_copy(ran, lambda path: f"https://example.org/{path.split('.')[-2].strip('/')}/")
-        .cells[0]
-        .source
-    )
+    out = nb.download_copy(ran, lambda path: f"https://example.org/{path.split('.')[-2].strip('/')}/").cells[0].source
     assert (
-        out
-        == "## 절\n\n[장](https://example.org/sigmoid-neurons/#exercises), [다음](https://example.org/exercises/)"
+        out == "## 절\n\n[장](https://example.org/sigmoid-neurons/#exercises), [다음](https://example.org/exercises/)"
     )

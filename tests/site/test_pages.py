@@ -17,9 +17,7 @@ def sitemap_paths(site_dir: Path) -> set[str]:
     root = ET.parse(site_dir / "sitemap.xml").getroot()
     locs = [urlsplit(loc.text or "").path for loc in root.findall("s:url/s:loc", ns)]
     base = min(locs, key=len)  # the home page: site_url's own path
-    return {loc[len(base):] for loc in locs}
-
-
+    return {loc[len(base) :] for loc in locs}
 
 
 def test_every_source_page_is_in_nav() -> None:

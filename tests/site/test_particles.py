@@ -83,7 +83,7 @@ def test_reader_matches_known_readings() -> None:
     wrong = "b를 −3로 두면 0.5을 넘고, 1/2를 내며, 1으로 가고, 1.7×10⁻⁴로 커지고, 10로, 0와 1, 37%이"
     assert len(wrong_particles(page(wrong))) == 8
     # Formulas: MathML as the build writes it.
-    sigma = '<math><mi>σ</mi><mo>(</mo><mi>z</mi><mo>)</mo></math>'
+    sigma = "<math><mi>σ</mi><mo>(</mo><mi>z</mi><mo>)</mo></math>"
     square = "<math><mi>Δ</mi><msubsup><mi>w</mi><mn>1</mn><mn>2</mn></msubsup></math>"
     power = "<math><msup><mi>e</mi><mrow><mo>−</mo><mi>z</mi></mrow></msup></math>"
     assert wrong_particles(page(f"{sigma}가 {sigma}는")) == []

@@ -39,10 +39,7 @@ def _prose_strings(node):
         parents = list(s.parents)
         if any(p.name in skip for p in parents):
             continue
-        if any(
-            "admonition-title" in (p.get("class") or []) or "footnote" in (p.get("class") or [])
-            for p in parents
-        ):
+        if any("admonition-title" in (p.get("class") or []) or "footnote" in (p.get("class") or []) for p in parents):
             continue
         yield s
 
@@ -77,9 +74,7 @@ def test_every_equation_number_is_a_preview_link(built_pages: dict[str, str], pa
         html = built_pages[target + "index.html"]
         assert f'id="{anchor}"' in html, f"/{path}: {href} points to no equation"
         number = anchor.removeprefix("eqtn")
-        assert re.search(rf"\({number}\)", a.get_text()), (
-            f"/{path}: link text {a.get_text()!r} is not ({number})"
-        )
+        assert re.search(rf"\({number}\)", a.get_text()), f"/{path}: link text {a.get_text()!r} is not ({number})"
 
 
 def test_chapter_and_recap_equation_counts(built_pages: dict[str, str]) -> None:
@@ -131,9 +126,7 @@ def test_chapter_links_terms_followed_by_particles(built_pages: dict[str, str]) 
     which a whole-word match would miss; the glossary page itself has no term links."""
     body = article(built_pages[CHAPTER + "index.html"])
     followed = [
-        a
-        for a in body.select("a.glossary-term")
-        if a.next_sibling and PARTICLE_AFTER.match(str(a.next_sibling))
+        a for a in body.select("a.glossary-term") if a.next_sibling and PARTICLE_AFTER.match(str(a.next_sibling))
     ]
     assert len(followed) >= 20, [a.get_text() + str(a.next_sibling)[:3] for a in followed]
     weights = [a for a in body.select('a.glossary-term[href$="#weight"]')]

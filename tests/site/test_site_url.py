@@ -36,8 +36,7 @@ def test_mkdocs_build_without_site_url_fails_loudly(tmp_path):
     result = run_build(ROOT, tmp_path / "site", SITE_URL="http://127.0.0.1:8000/", ALLOW_LOCAL_SITE_URL="")
     assert result.returncode != 0
     assert (
-        "site_url is 'http://127.0.0.1:8000/': set SITE_URL to the published address"
-        in result.stdout + result.stderr
+        "site_url is 'http://127.0.0.1:8000/': set SITE_URL to the published address" in result.stdout + result.stderr
     )
     assert not (tmp_path / "site").exists()
     assert re.search(
@@ -55,14 +54,10 @@ def test_published_site_names_only_its_own_address(tmp_path):
     assert result.returncode == 0, result.stderr
     shipped = [p for p in site.rglob("*") if p.suffix in (".html", ".xml", ".ipynb", ".json", ".txt")]
     leaks = [
-        p.relative_to(site).as_posix()
-        for p in shipped
-        if re.search(r"127\.0\.0\.1|localhost", p.read_text("utf-8"))
+        p.relative_to(site).as_posix() for p in shipped if re.search(r"127\.0\.0\.1|localhost", p.read_text("utf-8"))
     ]
     assert not leaks, leaks
-    assert "<loc>https://example.github.io/nnadl/sigmoid-neurons/</loc>" in (site / "sitemap.xml").read_text(
-        "utf-8"
-    )
+    assert "<loc>https://example.github.io/nnadl/sigmoid-neurons/</loc>" in (site / "sitemap.xml").read_text("utf-8")
     chapter = (site / "sigmoid-neurons" / "index.html").read_text("utf-8")
     assert '<link rel="canonical" href="https://example.github.io/nnadl/sigmoid-neurons/">' in chapter
     lab = nbformat.read(site / "notebooks" / "sigmoid-neuron-lab.ipynb", as_version=4)

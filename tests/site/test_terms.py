@@ -18,7 +18,7 @@ from tests.helpers import article, nav_paths, page_ids
 
 GLOSSARY_PAGE = "glossary/"
 PAGES = [p for p in nav_paths() if p != GLOSSARY_PAGE]
-IDS = [i for p, i in zip(nav_paths(), page_ids()) if p != GLOSSARY_PAGE]
+IDS = [i for p, i in zip(nav_paths(), page_ids(), strict=True) if p != GLOSSARY_PAGE]
 
 # Spellings the site retired, on every page (the glossary's `avoid` lists are checked too).
 RETIRED = {
@@ -133,7 +133,10 @@ def test_glossary_definitions_keep_the_terms_apart() -> None:
     terms = {t.id: t for t in load()}
     for t in terms.values():
         assert "가중합 $w \\cdot x + b$" not in t.definition, t.id
-    assert "w \\cdot x$" in terms["weighted-sum"].definition and "편향은 더하지 않습니다" in terms["weighted-sum"].definition
+    assert (
+        "w \\cdot x$" in terms["weighted-sum"].definition
+        and "편향은 더하지 않습니다" in terms["weighted-sum"].definition
+    )
     assert "w \\cdot x + b" in terms["weighted-input"].definition
 
 

@@ -43,7 +43,12 @@ def test_figure_key_follows_only_what_figures_depend_on(tmp_path: Path) -> None:
         with (tmp_path / unrelated).open("a") as f:
             f.write("\n# edited\n")
         assert figure_cache_key(tmp_path) == first, unrelated
-    for related in ("scripts/figures.py", "scripts/examples.py", "snippets/sigmoid.py", "scripts/fonts/NotoSansKR-Figures.otf"):
+    for related in (
+        "scripts/figures.py",
+        "scripts/examples.py",
+        "snippets/sigmoid.py",
+        "scripts/fonts/NotoSansKR-Figures.otf",
+    ):
         before = figure_cache_key(tmp_path)
         with (tmp_path / related).open("ab") as f:
             f.write(b"\n")

@@ -19,7 +19,7 @@ def test_nudge_is_the_exact_and_the_linear_change() -> None:
         assert n.exact == sigmoid_neuron(w + np.array([dw, 0.0]), x, b) - sigmoid_neuron(w, x, b)
         assert n.linear == linear_output_change(w, x, b, np.array([dw, 0.0]), 0.0)
         with mpmath.workdps(50):
-            z0 = mpmath.fsum(mpmath.mpf(a) * mpmath.mpf(c) for a, c in zip(examples.W, examples.X)) + b
+            z0 = mpmath.fsum(mpmath.mpf(a) * mpmath.mpf(c) for a, c in zip(examples.W, examples.X, strict=True)) + b
             ref = exact_sigmoid(z0 + mpmath.mpf(dw) * mpmath.mpf(examples.X[0])) - exact_sigmoid(z0)
         assert n.exact == pytest.approx(float(ref), rel=1e-8)
 
@@ -40,4 +40,3 @@ def test_error_limit_is_the_second_order_term() -> None:
     ratios = [examples.nudge(d).error / d**2 for d in (1e-3, 1e-4)]
     assert ratios[-1] == pytest.approx(examples.error_limit(), rel=1e-3)
     assert abs(ratios[-1] - examples.error_limit()) < abs(ratios[0] - examples.error_limit())
-

@@ -25,8 +25,14 @@ from tests.figure_text import SVG_NS, latin_words, smallest_size, texts, words
 from tests.helpers import ROOT
 
 NAMES = [
-    "network_nudge", "sigmoid_neuron", "perceptron", "sigmoid",
-    "step", "sigmoid_scaled", "sigmoid_prime", "tangent",
+    "network_nudge",
+    "sigmoid_neuron",
+    "perceptron",
+    "sigmoid",
+    "step",
+    "sigmoid_scaled",
+    "sigmoid_prime",
+    "tangent",
 ]
 CASES = [pytest.param(name, scheme, id=f"{name}-{scheme.name}") for name in NAMES for scheme in SCHEMES]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -74,8 +80,10 @@ def test_deterministic_and_without_dates(name: str, scheme: Scheme, svgs: dict[t
 
 def test_same_bytes_in_a_fresh_process_without_matplotlib_cache(tmp_path: Path, svgs) -> None:
     """A new process with an empty matplotlib config and font cache draws the same bytes."""
-    code = ("import hashlib; from scripts.figures import FIGURES, SCHEMES; "
-            "print(*(hashlib.sha256(f(s).encode()).hexdigest() for f in FIGURES.values() for s in SCHEMES))")
+    code = (
+        "import hashlib; from scripts.figures import FIGURES, SCHEMES; "
+        "print(*(hashlib.sha256(f(s).encode()).hexdigest() for f in FIGURES.values() for s in SCHEMES))"
+    )
     env = os.environ | {"MPLCONFIGDIR": str(tmp_path), "HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     here = [hashlib.sha256(svgs[n, s.name].encode()).hexdigest() for n in NAMES for s in SCHEMES]

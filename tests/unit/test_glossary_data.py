@@ -20,7 +20,7 @@ def test_table_has_a_row_and_an_anchor_per_term() -> None:
     terms = glossary.load()
     rows = glossary.table(terms).splitlines()[2:]
     assert len(rows) == len(terms)
-    assert all(f'<span id="{t.id}"></span>' in row for t, row in zip(terms, rows))
+    assert all(f'<span id="{t.id}"></span>' in row for t, row in zip(terms, rows, strict=True))
 
 
 @pytest.mark.parametrize(
@@ -28,8 +28,11 @@ def test_table_has_a_row_and_an_anchor_per_term() -> None:
     [
         ("- id: a\n  en: a\n", "needs the fields"),
         ("- {id: a, en: a, ko: 가, avoid: [], chapter: true, definition: 뜻, colour: red}", "needs the fields"),
-        ("- {id: a, en: a, ko: 가, avoid: [], chapter: true, definition: 뜻}\n"
-         "- {id: a, en: b, ko: 나, avoid: [], chapter: true, definition: 뜻}", "used twice"),
+        (
+            "- {id: a, en: a, ko: 가, avoid: [], chapter: true, definition: 뜻}\n"
+            "- {id: a, en: b, ko: 나, avoid: [], chapter: true, definition: 뜻}",
+            "used twice",
+        ),
         ("id: a", "expected a list"),
     ],
 )

@@ -47,9 +47,7 @@ def test_lists_and_ranges_link_every_number() -> None:
 
 
 def test_existing_equation_links_get_preview_and_are_not_linked_twice() -> None:
-    once = link_equations(
-        '<p><a href="#eqtn5">식 (5)</a>와 <a href="x/#other">식 (5) 설명</a></p>', EQUATIONS
-    )
+    once = link_equations('<p><a href="#eqtn5">식 (5)</a>와 <a href="x/#other">식 (5) 설명</a></p>', EQUATIONS)
     assert once.count("<a ") == 2 and once.count("data-preview") == 1
     assert link_equations(once, EQUATIONS) == once  # idempotent: nothing nests
 

@@ -57,7 +57,9 @@ def close(shown: float | mpmath.mpf, exact: float | mpmath.mpf, sig: int = 3) ->
     """Return whether `shown` equals `exact` to the `sig` significant digits it was printed with."""
     if exact == 0:
         return shown == 0
-    return abs(shown - exact) <= mpmath.mpf("0.51") * mpmath.mpf(10) ** (int(mpmath.floor(mpmath.log10(abs(exact)))) - sig + 1)
+    return abs(shown - exact) <= mpmath.mpf("0.51") * mpmath.mpf(10) ** (
+        int(mpmath.floor(mpmath.log10(abs(exact)))) - sig + 1
+    )
 
 
 @pytest.mark.parametrize("name", sorted(TABLES))
@@ -103,7 +105,7 @@ def test_perceptron_vs_sigmoid() -> None:
         assert int(p_cell) == (1 if z > 0 else 0) == perceptron([tables.PVS_W], [x], tables.PVS_B)
         assert abs(parse_num(s_cell) - float(exact_sigmoid(z))) <= 0.00005 + 1e-12
     assert VALUES["pvs_sigmoid_0638"]() == f"{float(exact_sigmoid(6 * 0.638 - 3)):.3f}"
-    assert dict(zip(xs, [r[2] for r in rows]))[0.5] == "0"
+    assert dict(zip(xs, [r[2] for r in rows], strict=True))[0.5] == "0"
 
 
 def test_sigmoid_numerics_table() -> None:
@@ -145,7 +147,9 @@ def test_sigmoid_numerics_generator_raises_no_warning() -> None:
 def test_eq5_check_error_shrinks_like_delta_squared() -> None:
     """Equation (5)'s error is ~Δ²: error/Δ² roughly constant, error ~100× smaller per 10× smaller Δ."""
     nudges = [examples.nudge(d) for d in examples.TABLE_DW]
-    z0 = mpmath.fsum(mpmath.mpf(wi) * mpmath.mpf(xi) for wi, xi in zip(examples.W, examples.X)) + examples.B
+    z0 = (
+        mpmath.fsum(mpmath.mpf(wi) * mpmath.mpf(xi) for wi, xi in zip(examples.W, examples.X, strict=True)) + examples.B
+    )
     for n in nudges:
         ref = exact_sigmoid(z0 + mpmath.mpf(n.dw) * mpmath.mpf(examples.X[0])) - exact_sigmoid(z0)
         assert n.exact == pytest.approx(float(ref), rel=1e-8)
@@ -166,7 +170,9 @@ def test_eq5_check_error_shrinks_like_delta_squared() -> None:
 def test_tangent_overshoot_is_figure_5s_bars() -> None:
     """The per cent the prose cites is the tangent bar's length over the actual change's, minus one."""
     dw = examples.FIGURE_DW
-    z0 = mpmath.fsum(mpmath.mpf(wi) * mpmath.mpf(xi) for wi, xi in zip(examples.W, examples.X)) + examples.B
+    z0 = (
+        mpmath.fsum(mpmath.mpf(wi) * mpmath.mpf(xi) for wi, xi in zip(examples.W, examples.X, strict=True)) + examples.B
+    )
     exact = exact_sigmoid(z0 + mpmath.mpf(dw) * mpmath.mpf(examples.X[0])) - exact_sigmoid(z0)
     s = exact_sigmoid(z0)
     linear = s * (1 - s) * mpmath.mpf(examples.X[0]) * dw  # σ′(z) x₁ Δw₁, independently of snippets
@@ -188,7 +194,7 @@ def test_sigmoid_scaled() -> None:
     assert all(r[zero] == "0.5" for r in rows)
     for r in rows:
         c = parse_num(r[0])
-        for z, cell in zip(tables.SCALED_Z, r[1:]):
+        for z, cell in zip(tables.SCALED_Z, r[1:], strict=True):
             ref = float(exact_sigmoid(c * z))
             assert abs(parse_num(cell) - ref) <= max(0.000005, 0.006 * ref)
     last = rows[-1]

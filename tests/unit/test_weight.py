@@ -31,8 +31,12 @@ def test_first_load_counts_styles_scripts_light_images_index_and_worker(tmp_path
     site = _site(tmp_path)
     names = [p.relative_to(site).as_posix() for p in page_resources(site, "a/index.html")]
     assert names == [
-        "a/index.html", "s.css", "j.js", "i.light.svg",
-        "search/search_index.json", "assets/javascripts/workers/search.1234.min.js",
+        "a/index.html",
+        "s.css",
+        "j.js",
+        "i.light.svg",
+        "search/search_index.json",
+        "assets/javascripts/workers/search.1234.min.js",
     ]  # not the dark figure (hidden in the light scheme), not another host
 
 
