@@ -78,7 +78,7 @@ def audit(lighthouse: Path, url: str) -> dict:
         "scores": scores,
         "tbt": audits["total-blocking-time"]["numericValue"],
         "lcp": audits["largest-contentful-paint"]["numericValue"],
-        "dom": audits["dom-size"]["numericValue"],
+        "dom": (audits.get("dom-size-insight") or audits["dom-size"])["numericValue"],  # renamed in Lighthouse 13
         "bytes": audits["total-byte-weight"]["numericValue"],
         "breakdown": breakdown,
         "failing": failing,
