@@ -14,7 +14,9 @@ JS_EQ5 = """() => {
   const box = document.getElementById('eqtn5');
   const math = box.querySelector('math');
   const pieces = [...math.children].map(p => p.getBoundingClientRect());
-  const rows = new Set(pieces.map(r => Math.round(r.top + r.height / 2) >> 3)).size;
+  // Pieces on one line overlap vertically (they share a baseline, not a centre).
+  let rows = 0, bottom = -Infinity;
+  for (const r of pieces) { if (r.top >= bottom - 1) { rows += 1; bottom = r.bottom; } else bottom = Math.max(bottom, r.bottom); }
   const num = box.querySelector('.math-number').getBoundingClientRect();
   const eq = box.getBoundingClientRect();
   const html = document.documentElement;
