@@ -1,18 +1,21 @@
 # Two commands matter: `make serve` and `make test`. Every target creates .venv/ if it is
-# missing and installs requirements.lock into it (again only when the lock changes).
+# missing and installs requirements.lock into it (again only when the lock changes), checking
+# every file against the lock's hashes.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test bench audit lock clean
+.PHONY: serve build test lint bench audit lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# --require-hashes: every file must match a hash in the lock. --only-binary: wheels only, so no
+# package's setup code runs and no unhashed build dependency is fetched.
 $(STAMP): requirements.lock | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: -r requirements.lock
 	touch $@
 
 serve: $(STAMP) ## live preview at http://127.0.0.1:8000
@@ -21,8 +24,11 @@ serve: $(STAMP) ## live preview at http://127.0.0.1:8000
 build: $(STAMP) ## static site in site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) ## the whole test suite
+test: lint ## lint, then the whole test suite
 	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff: lint rules and formatting (configured in pyproject.toml); reports both, then fails
+	$(BIN)/ruff check .; status=$$?; $(BIN)/ruff format --check . && exit $$status
 
 bench: $(STAMP) ## speed and size figures (printed, never asserted)
 	$(BIN)/python -m scripts.tools.bench
@@ -30,11 +36,11 @@ bench: $(STAMP) ## speed and size figures (printed, never asserted)
 audit: $(STAMP) ## Lighthouse scores for the served site
 	$(BIN)/python -m scripts.tools.audit
 
-lock: ## re-resolve requirements.in into requirements.lock
-	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet -r requirements.in
-	.venv-lock/bin/pip freeze --exclude-editable > requirements.lock
-	rm -rf .venv-lock
+# uv comes from the lock itself; versions already in requirements.lock are kept unless
+# requirements.in rules them out (`make lock UPGRADE=--upgrade` moves everything to the newest).
+lock: $(STAMP) ## re-resolve requirements.in into requirements.lock, with hashes
+	$(BIN)/uv pip compile requirements.in --output-file requirements.lock --quiet \
+	  --generate-hashes --universal --python-version 3.11 --custom-compile-command "make lock" $(UPGRADE)
 
 clean:
 	rm -rf site .cache .pytest_cache .hypothesis

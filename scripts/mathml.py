@@ -127,14 +127,15 @@ def _add_breaks(math: Element) -> None:
     inline formula, so one wider than the screen wraps there (MathML itself never breaks a line)."""
     children = list(math)
     starts = [0] + [
-        k for k in range(1, len(children))
+        k
+        for k in range(1, len(children))
         if children[k].tag == "mo" and children[k].text in _BREAKS and children[k - 1].tag != "mo"
     ]
     if len(starts) < 2:
         return
     for child in children:
         math.remove(child)
-    for a, b in zip(starts, starts[1:] + [len(children)]):
+    for a, b in zip(starts, [*starts[1:], len(children)], strict=True):
         if children[a].tag == "mo" and a > 0:
             children[a].set("form", "infix")  # first in its own row, it would be read as a prefix sign
         piece = Element("mrow")

@@ -2,7 +2,8 @@
 
 `TABLES[name]()` returns a Markdown table for `<!-- table:name -->`, and `VALUES[name]()` a
 number for `<!-- value:name -->` in the prose, so text and tables come from the same code.
-Only numpy, the standard library and `snippets` are used here (no mpmath or scipy: the tests
+Only numpy, the standard library, `snippets` and scripts/examples.py (the worked examples this
+module shares with the figures) are used here: no matplotlib, and no mpmath or scipy (the tests
 check these numbers against mpmath independently).
 """
 
@@ -14,9 +15,9 @@ from decimal import Decimal, localcontext
 
 import numpy as np
 
-from scripts.figures import TANGENT_B, TANGENT_DW, TANGENT_W, TANGENT_X
-from snippets import linear_output_change, perceptron, sigmoid, sigmoid_neuron, sigmoid_prime
-from snippets.sigmoid import sigmoid_naive, sigmoid_tanh
+from scripts import examples
+from snippets import perceptron, sigmoid, sigmoid_neuron
+from snippets.sigmoid import _BLOCK, sigmoid_naive, sigmoid_tanh
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -74,10 +75,6 @@ EXACT_DIGITS = 30  # precision of the decimal reference in that table
 # The accuracy snippets.sigmoid guarantees in float64, checked by tests/unit/test_sigmoid.py.
 SIGMOID_RTOL, SIGMOID_RTOL_RANGE = 5e-16, 708.0
 
-# eq5_check: the neuron of the tangent figure (scripts/figures.py); its first weight w_1 is nudged by Δw.
-EQ5_W, EQ5_X, EQ5_B = TANGENT_W, TANGENT_X, TANGENT_B
-EQ5_DW = (0.1, 0.01, 0.001)
-
 # sigmoid_scaled: σ(c·z) for growing c (exercise II).
 SCALED_C = (1, 10, 100, 1000)
 SCALED_Z = (-0.5, -0.01, 0.0, 0.01, 0.5)
@@ -102,27 +99,6 @@ def exact_sigmoid(z: float) -> Decimal:
     with localcontext() as ctx:
         ctx.prec = EXACT_DIGITS
         return 1 / (1 + (-Decimal(z)).exp())
-
-
-def eq5_rows() -> list[tuple[float, float, float, float, float]]:
-    """Return (Δw, exact Δoutput, linear estimate, error, error/Δw²) for each Δw in EQ5_DW."""
-    w, x = np.array(EQ5_W), np.array(EQ5_X)
-    rows = []
-    for d in EQ5_DW:
-        dw = np.zeros_like(w)
-        dw[0] = d
-        exact = sigmoid_neuron(w + dw, x, EQ5_B) - sigmoid_neuron(w, x, EQ5_B)
-        linear = linear_output_change(w, x, EQ5_B, dw, 0.0)
-        error = exact - linear
-        rows.append((d, exact, linear, error, error / d**2))
-    return rows
-
-
-def eq5_limit() -> float:
-    """Return ½σ″(z)x₁², the value error/Δw² approaches as Δw → 0 (σ″ = σ′(1 − 2σ))."""
-    z = float(np.dot(EQ5_W, EQ5_X) + EQ5_B)
-    second = float(sigmoid_prime(np.array([z]))[0]) * (1 - 2 * float(sigmoid(z)))
-    return 0.5 * second * EQ5_X[0] ** 2
 
 
 def nand(a: float, b: float, c: float = 1.0, neuron: Callable = perceptron) -> float:
@@ -196,8 +172,9 @@ def sigmoid_numerics() -> str:
 
 
 def eq5_check() -> str:
-    """Return the exact change of a neuron's output next to equation (5)'s linear estimate."""
-    rows = [[num(d, 3), plain(e), plain(lin), sci(err), plain(r, 3)] for d, e, lin, err, r in eq5_rows()]
+    """Return the exact change of the example neuron's output next to equation (5)'s linear estimate."""
+    nudges = [examples.nudge(d) for d in examples.TABLE_DW]
+    rows = [[num(n.dw, 3), plain(n.exact), plain(n.linear), sci(n.error), plain(n.error / n.dw**2, 3)] for n in nudges]
     header = [r"$\Delta w_1$", "실제 변화", "식 (5)의 추정", "오차", r"오차 $/\,\Delta w_1^2$"]
     return markdown_table(header, rows)
 
@@ -279,6 +256,13 @@ VALUES: dict[str, Callable[[], str]] = {
     "tanh_relerr_30": lambda: sci(tanh_relative_error(-30.0), 2),
     "smallest_subnormal": lambda: sci(float(np.nextafter(0.0, 1.0))),
     "smallest_normal": lambda: sci(float(np.finfo(np.float64).tiny)),
+    # Below half the smallest subnormal a result rounds to 0: that half, and the z where σ(z) reaches it.
+    "subnormal_half": lambda: sci(Decimal(float(np.nextafter(0.0, 1.0))) / 2),
+    "underflow_z": lambda: num(math.log(float(np.nextafter(0.0, 1.0))) - math.log(2), 2),
+    # snippets.sigmoid keeps the textbook formula for a block unless some z < −sigmoid_switch.
+    "sigmoid_switch": lambda: num(np.log(np.finfo(np.float64).max) // 1),
+    "sigmoid_switch_float32": lambda: num(np.log(np.finfo(np.float32).max) // 1),
+    "sigmoid_block": lambda: str(_BLOCK),
     "exact_digits": lambda: str(EXACT_DIGITS),
     "numerics_z_subnormal": lambda: num(NUMERICS_Z[2]),
     "numerics_z_smallest": lambda: num(NUMERICS_Z[3]),
@@ -286,12 +270,13 @@ VALUES: dict[str, Callable[[], str]] = {
     "sigmoid_rtol": lambda: sci(SIGMOID_RTOL, 1),
     "sigmoid_rtol_range": lambda: num(SIGMOID_RTOL_RANGE),
     "pvs_x0": lambda: num(-PVS_B / PVS_W),
-    "eq5_w": lambda: "(" + ", ".join(num(w) for w in EQ5_W) + ")",
-    "eq5_x": lambda: "(" + ", ".join(num(x, 3) for x in EQ5_X) + ")",
-    "eq5_b": lambda: num(EQ5_B),
-    "tangent_dw": lambda: num(TANGENT_DW),
-    "eq5_z": lambda: num(float(np.dot(EQ5_W, EQ5_X) + EQ5_B), 3),
-    "eq5_limit": lambda: num(eq5_limit(), 4),
-    "scaled_c1000_z001": lambda: num(float(sigmoid(1000 * 0.01)), 5),
+    "eq5_w": lambda: "(" + ", ".join(num(w) for w in examples.W) + ")",
+    "eq5_x": lambda: "(" + ", ".join(num(x, 3) for x in examples.X) + ")",
+    "eq5_b": lambda: num(examples.B),
+    "eq5_z": lambda: num(examples.z(), 3),
+    "eq5_limit": lambda: num(examples.error_limit(), 4),
+    "tangent_dw": lambda: num(examples.FIGURE_DW),
+    # Figure 5's point: the tangent's bar is this many per cent longer than the actual change.
+    "tangent_overshoot_pct": lambda: str(round(100 * examples.nudge(examples.FIGURE_DW).overshoot)),
     "fail_c1000": lambda: num(failure_path(1000)[2]),
 }

@@ -3,8 +3,10 @@
 Copy sigmoid.py next to this file: it provides σ, σ′ and the step function.
 """
 
+# --8<-- [start:imports]
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+# --8<-- [end:imports]
 
 try:
     from .sigmoid import _as_float_array, sigmoid, sigmoid_prime, step

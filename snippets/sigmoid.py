@@ -6,6 +6,7 @@ Only numpy and the standard library are used, so this file can be copied on its 
 # --8<-- [start:imports]
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
 # --8<-- [end:imports]
 
 # --8<-- [start:as_float_array]
@@ -45,7 +46,9 @@ def sigmoid(z: ArrayLike) -> NDArray[np.floating] | np.floating:
     out = np.empty(z.shape, z.dtype)
     flat_z, flat_out = z.reshape(-1), out.reshape(-1)
     big = np.log(np.finfo(z.dtype).max) // 1  # exp(big) is finite: 709 in float64, 88 in float32
-    with np.errstate(under="ignore"):  # exp(-|z|) may underflow to 0; that is the right answer
+    # exp(-|z|), and the cast of a float16 input's result back to float16, may underflow to a
+    # subnormal or 0; that is the right answer, not an error, even under np.errstate(all="raise").
+    with np.errstate(under="ignore"):
         for i in range(0, z.size, _BLOCK):
             zb, s = flat_z[i : i + _BLOCK], flat_out[i : i + _BLOCK]
             if zb.min() >= -big:  # exp(-z) ≤ exp(big) cannot overflow: the textbook formula, in place
@@ -56,7 +59,7 @@ def sigmoid(z: ArrayLike) -> NDArray[np.floating] | np.floating:
             else:  # some z < -big (or a nan): only exp(-|z|) ≤ 1 is safe
                 e = np.exp(-np.abs(zb))
                 np.divide(np.where(zb >= 0, 1.0, e), 1.0 + e, out=s)
-    return out.astype(dtype, copy=False)[()]
+        return out.astype(dtype, copy=False)[()]
 # --8<-- [end:sigmoid]
 
 

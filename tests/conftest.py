@@ -1,13 +1,26 @@
-"""Fixtures for every kind of test: one strict build of the real site, shared by the session."""
+"""Fixtures for every kind of test: one strict build of the real site, shared by the session.
+
+Also Hypothesis's "ci" profile, loaded under CI=true: the same examples on every run, so CI
+passes or fails on the code alone; locally each run still draws new examples.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from scripts.tools.server import free_port
 from tests.helpers import ROOT, run_build
+
+# Derandomized: examples come from a fixed seed per test, and no example database is read or
+# written, so a failure in CI reproduces by running the same test with CI=true. (Hypothesis has a
+# built-in "ci" profile like this one; ours is stated here so that no upgrade can change it.)
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

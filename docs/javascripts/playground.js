@@ -6,6 +6,10 @@
  * output step(z), and — for a nudge of w1 by Δw — the exact change of σ(c·z) beside the
  * linear estimate of equation (5). The numbers are a port of snippets/ and agree with it.
  *
+ * The state (x1, x2, w1, w2, b, c, Δw) lives in the URL hash, e.g. #w1=2&w2=-1&b=-0.3&c=100, so
+ * a setting can be shared and linked to: read on load, on instant navigation and on hashchange,
+ * written with history.replaceState (no new history entries) a moment after the controls stop.
+ *
  * No library and no network. Material's instant navigation swaps the page without reloading
  * scripts, so we subscribe to its `document$` observable and set up every new
  * `[data-playground]` root exactly once.
@@ -68,6 +72,47 @@
   // For prose (the plot's description and the status line): the typographic minus sign.
   function pretty(x, digits) {
     return fixed(x, digits).replace("-", "\u2212");
+  }
+
+  // ── The state in the URL hash ───────────────────────────────────────────────────────────
+  //
+  // #x1=0.638&x2=0.2&w1=2&w2=-1&b=-0.3&c=1&dw=0.1, in this order; any subset, any order on reading.
+  // Reading is strict because the hash is anyone's text: only these names, only plain decimal
+  // numbers (no NaN, Infinity, hex or percent-escapes), finite, clamped to the control's range.
+  // Anything else leaves that control at its default. The hash never reaches the page's HTML:
+  // only numbers parsed from it are assigned to the inputs' values.
+
+  var STATE = ["x1", "x2", "w1", "w2", "b", "c", "dw"];
+  var NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,3})?$/;
+  var MAX_HASH = 512; // a longer hash is not one this page wrote: ignore all of it
+  var MAX_NUMBER = 24; // characters in one value
+  var SAVE_DELAY = 250; // ms after the last change before the hash is rewritten
+
+  // Return {name: number} for the valid entries of `hash` (with or without its "#").
+  function parseHash(hash) {
+    var found = {};
+    if (typeof hash !== "string") return found;
+    if (hash.charAt(0) === "#") hash = hash.slice(1);
+    if (!hash || hash.length > MAX_HASH) return found;
+    hash.split("&").forEach(function (pair) {
+      var eq = pair.indexOf("=");
+      if (eq < 1) return;
+      var name = pair.slice(0, eq);
+      var text = pair.slice(eq + 1);
+      if (STATE.indexOf(name) < 0 || text.length > MAX_NUMBER || !NUMBER.test(text)) return;
+      var value = Number(text);
+      if (isFinite(value)) found[name] = value;
+    });
+    return found;
+  }
+
+  // `value` limited to the input's min and max (a range input also snaps it to its step).
+  function clamp(input, value) {
+    var min = parseFloat(input.min);
+    var max = parseFloat(input.max);
+    if (isFinite(min) && value < min) value = min;
+    if (isFinite(max) && value > max) value = max;
+    return value;
   }
 
   // ── Drawing ─────────────────────────────────────────────────────────────────────────────
@@ -161,6 +206,12 @@
     var desc = plot.querySelector("desc");
     var status = root.querySelector("[data-status]");
     var lastC = null;
+    var controls = {};
+    STATE.forEach(function (name) {
+      controls[name] = root.querySelector("input[name=" + name + "]");
+    });
+    var path = location.pathname; // the hash is this page's only
+    var pending = null;
 
     function values() {
       var v = {};
@@ -175,6 +226,10 @@
       root.setAttribute("data-updates", String(updates));
       var v = values();
       var res = compute(v);
+      kept = { path: path, values: {} };
+      STATE.forEach(function (name) {
+        kept.values[name] = controls[name].value;
+      });
 
       // The sliders' own values beside them.
       for (var name in inputs) {
@@ -216,7 +271,60 @@
         "에서 σ(c·z) = " + pretty(res.sigmoid, 3) + ", 퍼셉트론의 출력은 " + res.perceptron + "입니다.";
     }
 
-    root.addEventListener("input", update);
+    // Defaults, then whatever the URL's hash validly sets. A hash without "=" is a plain anchor
+    // (a heading's permalink): jumping to it keeps the values the controls had.
+    function restore(event) {
+      if (location.pathname !== path) return;
+      if (event && location.hash.indexOf("=") < 0) return;
+      var state = parseHash(location.hash);
+      STATE.forEach(function (name) {
+        var input = controls[name];
+        input.value = name in state ? String(clamp(input, state[name])) : input.defaultValue;
+      });
+      update();
+    }
+
+    // The values this page's previous playground showed (Material re-renders the page when a
+    // permalink on it is clicked), or null.
+    function carried() {
+      if (!kept || kept.path !== path || location.hash.indexOf("=") >= 0) return null;
+      return kept.values;
+    }
+
+    // "#x1=…&…&dw=…" from the controls' own (browser-normalised) values.
+    function currentHash() {
+      var parts = [];
+      STATE.forEach(function (name) {
+        var text = controls[name].value;
+        if (NUMBER.test(text)) parts.push(name + "=" + text);
+      });
+      return "#" + parts.join("&");
+    }
+
+    function writeHash(hash) {
+      pending = null;
+      if (!root.isConnected || location.pathname !== path) return; // navigated away meanwhile
+      if (location.hash === hash || (!hash && !location.hash)) return;
+      try {
+        history.replaceState(history.state, "", hash || location.pathname + location.search);
+      } catch (e) {
+        // Browsers limit how often the URL may change; the next change writes it again.
+      }
+    }
+
+    // Rewrite the hash once the controls have been still for SAVE_DELAY ms.
+    function saveSoon() {
+      if (pending !== null) clearTimeout(pending);
+      pending = setTimeout(function () {
+        writeHash(currentHash());
+      }, SAVE_DELAY);
+    }
+
+    root.addEventListener("input", function () {
+      update();
+      saveSoon();
+    });
+    root.addEventListener("playground:hash", restore);
 
     // "Nudge w1 by Δw": move the slider, then say what happened to the output.
     root.querySelector("[data-action=nudge]").addEventListener("click", function () {
@@ -228,6 +336,7 @@
       var old = compute(before);
       inputs.w1.value = String(before.w1 + before.dw); // the browser clamps and snaps to the step
       update();
+      saveSoon();
       var after = values();
       var now = compute(after);
       status.textContent =
@@ -240,22 +349,50 @@
       button.addEventListener("click", function () {
         inputs.c.value = button.getAttribute("data-set-c");
         update();
+        saveSoon();
       });
     });
 
-    // Back to the defaults written in the page's HTML.
+    // Back to the defaults written in the page's HTML, and a URL without a state.
     root.querySelector("[data-action=reset]").addEventListener("click", function () {
       for (var name in inputs) inputs[name].value = inputs[name].defaultValue;
       dw.value = dw.defaultValue;
       status.textContent = "";
       update();
+      if (pending !== null) clearTimeout(pending);
+      writeHash("");
     });
 
     root.classList.add("pg-live");
-    update();
+    var previous = carried();
+    if (previous) {
+      STATE.forEach(function (name) {
+        controls[name].value = previous[name];
+      });
+      update();
+    } else {
+      restore();
+    }
   }
 
+  // The hash changed without a new page (typed in the address bar, a link on the page, back/forward
+  // between states): every playground on the page reads it again.
+  function rereadHash() {
+    document.querySelectorAll("[data-playground][data-playground-ready]").forEach(function (root) {
+      root.dispatchEvent(new CustomEvent("playground:hash"));
+    });
+  }
+  window.addEventListener("hashchange", rereadHash);
+  window.addEventListener("popstate", rereadHash);
+
+  // The last playground's values and page, and the page the previous document$ emission was for:
+  // a new document for the same page (a permalink clicked on it) keeps the values.
+  var kept = null;
+  var lastPath = null;
+
   function init() {
+    if (lastPath !== location.pathname) kept = null;
+    lastPath = location.pathname;
     document.querySelectorAll("[data-playground]").forEach(setup);
   }
 

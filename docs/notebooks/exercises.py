@@ -15,9 +15,10 @@
 # %% [markdown]
 # # 연습문제 풀이
 #
-# [시그모이드 뉴런](../sigmoid-neurons.md#exercises) 장 끝의 두 연습문제, 「시그모이드 뉴런으로
-# 퍼셉트론 흉내 내기」 I과 II를 계산으로 확인합니다. 풀이의 논증은 본문에 있고, 여기서는 그 논증이
-# 말하는 내용을 작은 신경망에서 숫자로 봅니다.
+# [시그모이드 뉴런](../sigmoid-neurons.md#exercises) 절 끝의 두 연습문제, 「시그모이드 뉴런으로
+# 퍼셉트론 흉내 내기」 I과 II를 계산으로 확인합니다. 문제는 원문의 것이고, 풀이와 이 노트북은 우리가
+# 덧붙인 것입니다. 풀이의 논증은 본문에 있고, 여기서는 그 논증이 말하는 내용을 작은 네트워크에서
+# 숫자로 봅니다.
 
 # %%
 import itertools
@@ -25,33 +26,22 @@ import itertools
 import matplotlib.pyplot as plt
 import numpy as np
 
-# SVG figures with grey text on a transparent background read well in light and dark themes.
-# %config InlineBackend.figure_formats = ["svg"]
-plt.rcParams.update(
-    {
-        "svg.fonttype": "none",
-        "svg.hashsalt": "exercises",
-        "figure.figsize": (6.4, 3.2),
-        "figure.facecolor": "none",
-        "axes.facecolor": "none",
-        "savefig.transparent": True,
-        "text.color": "gray",
-        "axes.labelcolor": "gray",
-        "axes.edgecolor": "gray",
-        "xtick.color": "gray",
-        "ytick.color": "gray",
-    }
-)
-
-# %%
 from snippets import perceptron, sigmoid, sigmoid_neuron, step
 
+# %% tags=["setup"]
+# Set-up, hidden on the site: SVG figures with the same bytes on every run, on a transparent
+# background (the site shows them inverted in dark mode).
+# %config InlineBackend.figure_formats = ["svg"]
+plt.rcParams.update(
+    {"svg.fonttype": "none", "svg.hashsalt": "exercises", "figure.figsize": (6.4, 3.2), "figure.facecolor": "none", "axes.facecolor": "none"}
+)
+
 # %% [markdown]
-# ## 실험에 쓸 작은 신경망 { #network }
+# ## 실험에 쓸 작은 네트워크 { #network }
 #
-# 입력 3개, 은닉 뉴런 3개, 출력 뉴런 1개로 이루어진 신경망을 만듭니다. 층마다 가중치 행렬과 편향
-# 벡터를 두고, 각 뉴런은 퍼셉트론이거나 시그모이드 뉴런입니다. `scale`은 모든 가중치와 편향에
-# 곱하는 양수 $c$입니다.
+# 입력(input) 3개, 은닉 뉴런(neuron) 3개, 출력(output) 뉴런 1개로 이루어진 네트워크를 만듭니다.
+# 층(layer)마다 가중치(weight) 행렬과 편향(bias) 벡터를 두고, 각 뉴런은 퍼셉트론(perceptron)이거나
+# 시그모이드 뉴런(sigmoid neuron)입니다. `scale`은 모든 가중치와 편향에 곱하는 양수 $c$입니다.
 
 # %%
 rng = np.random.default_rng(322)
@@ -79,8 +69,8 @@ for x in inputs:
 # %% [markdown]
 # ## 연습문제 I: 가중치와 편향에 양수 c를 곱하기 { #exercise-1 }
 #
-# 퍼셉트론 신경망의 모든 가중치와 편향에 같은 양수 $c > 0$을 곱해도 신경망의 동작은 바뀌지 않습니다.
-# 퍼셉트론은 $w \cdot x + b$의 부호만 보는데, $c > 0$이면 $(c w) \cdot x + c b = c\,(w \cdot x + b)$의
+# 퍼셉트론 네트워크의 모든 가중치와 편향에 같은 양수 $c > 0$을 곱해도 네트워크의 동작은 바뀌지 않습니다.
+# 퍼셉트론의 출력은 가중 입력(weighted input) $w \cdot x + b$의 부호로만 정해지는데, $c > 0$이면 $(c w) \cdot x + c b = c\,(w \cdot x + b)$의
 # 부호가 $w \cdot x + b$의 부호와 같기 때문입니다. 첫 층의 출력이 그대로이면 다음 층의 입력도
 # 그대로이므로, 같은 논리가 층마다 이어집니다. 여러 $c$에 대해 모든 입력에서 확인합니다.
 
@@ -95,9 +85,9 @@ for c in (0.001, 0.5, 3.0, 1e6):
 #
 # 시그모이드 뉴런의 가중치와 편향에 $c$를 곱하면 출력은 $\sigma(c z)$가 됩니다($z = w \cdot x + b$).
 # $z > 0$이면 $c z \to \infty$이므로 $\sigma(c z) \to 1$이고, $z < 0$이면 $\sigma(c z) \to 0$입니다.
-# 즉 $z \ne 0$인 한 $\sigma(c z)$는 계단 함수의 값으로 다가갑니다.
+# 즉 $z \ne 0$인 한 $\sigma(c z)$는 계단 함수(step function)의 값으로 다가갑니다.
 
-# %% alt="z가 −2에서 2까지 변할 때 c = 1, 2, 5, 10, 100인 σ(cz) 곡선들. c가 커질수록 곡선이 z = 0 부근에서 가파르게 올라가 점선으로 그린 계단 함수에 가까워지며, 모든 곡선이 z = 0에서 0.5를 지납니다."
+# %% alt="z가 −2에서 2까지 변할 때 c = 1, 2, 5, 10, 100인 σ(cz) 곡선들. c가 커질수록 곡선이 z = 0 부근에서 가파르게 올라가 ‘step’이라는 범례가 붙은 점선 계단 함수에 가까워지며, 모든 곡선이 z = 0에서 0.5를 지납니다."
 zs = np.linspace(-2, 2, 801)
 fig, ax = plt.subplots()
 for c in (1, 2, 5, 10, 100):
@@ -122,9 +112,9 @@ for c in (1, 10, 100, 1000):
 print("   step " + "".join(f"{v:11.6f}" for v in step(z_values)))
 
 # %% [markdown]
-# 이제 위의 신경망 전체를 시그모이드 뉴런으로 바꾸고 $c$를 키웁니다. 문제의 조건대로, 모든 입력에서
-# 모든 퍼셉트론의 $w \cdot x + b$가 0이 아닌지 먼저 확인합니다. 그 다음 시그모이드 신경망의 출력과
-# 퍼셉트론 신경망의 출력의 최대 차이를 $c$마다 구합니다.
+# 이제 위의 네트워크 전체를 시그모이드 뉴런으로 바꾸고 $c$를 키웁니다. 문제의 조건대로, 모든 입력에서
+# 모든 퍼셉트론의 $w \cdot x + b$가 0이 아닌지 먼저 확인합니다. 그다음 시그모이드 뉴런 네트워크의
+# 출력과 퍼셉트론 네트워크의 출력의 최대 차이를 $c$마다 구합니다.
 
 # %%
 def weighted_inputs(layers, x):
@@ -149,8 +139,8 @@ for c in (1, 10, 100, 1000):
 # ## w·x + b = 0이면 실패합니다 { #failure }
 #
 # 어떤 퍼셉트론에서 $z = w \cdot x + b = 0$이면 $c$를 아무리 키워도 $c z = 0$이므로
-# $\sigma(c z) = \sigma(0) = 1/2$입니다. 퍼셉트론은 이때 0을 출력하므로 두 신경망의 출력이 다르고,
-# 이 $1/2$은 다음 뉴런의 입력으로 전달됩니다. 은닉 뉴런 A의 $z$가 정확히 0이 되도록 만든 작은 신경망으로
+# $\sigma(c z) = \sigma(0) = 1/2$입니다. 퍼셉트론은 이때 0을 출력하므로 두 네트워크의 출력이 다르고,
+# 이 $1/2$은 다음 뉴런의 입력으로 전달됩니다. 은닉 뉴런 A의 $z$가 정확히 0이 되도록 만든 작은 네트워크로
 # 확인합니다.
 
 # %%
@@ -169,12 +159,12 @@ for name, output in {"downstream bias -1.25": (np.array([[1.0, 1.0]]), np.array(
 # %% [markdown]
 # 두 경우 모두 은닉 뉴런 A는 $c$와 관계없이 0.5를 내놓고, 퍼셉트론처럼 0이 되지 않습니다.
 #
-# - 출력 뉴런의 편향이 $-1.25$이면 퍼셉트론 신경망에서 출력 뉴런의 입력은 $0 + 1 - 1.25 < 0$이라 출력이
-#   0이지만, 시그모이드 신경망에서는 $0.5 + 1 - 1.25 = 0.25 > 0$이라 $c$가 커질수록 출력이 1로 갑니다.
-#   A의 $1/2$이 다음 뉴런으로 퍼져 신경망의 답이 완전히 뒤집힌 것입니다.
-# - 편향이 $-0.25$이면 두 신경망 모두 출력 뉴런의 입력이 양수여서 출력은 1로 같아집니다. 이 경우에는
-#   A의 $1/2$이 결과를 바꾸지 못합니다.
+# - 출력 뉴런의 편향이 $-1.25$이면 퍼셉트론 네트워크에서 출력 뉴런의 가중 입력은 $0 + 1 - 1.25 < 0$이라
+#   출력이 0이지만, 시그모이드 뉴런 네트워크에서는 $0.5 + 1 - 1.25 = 0.25 > 0$이라 $c$가 커질수록 출력이
+#   1로 갑니다. A의 $1/2$이 다음 뉴런으로 퍼져 네트워크의 답이 완전히 뒤집힌 것입니다.
+# - 편향이 $-0.25$이면 두 네트워크 모두 출력 뉴런의 가중 입력이 양수여서 출력은 1로 같아집니다. 이
+#   경우에는 A의 $1/2$이 결과를 바꾸지 못합니다.
 #
-# 그러므로 $w \cdot x + b = 0$인 퍼셉트론이 하나라도 있으면 시그모이드 신경망이 퍼셉트론 신경망과 같게
-# 동작한다는 보장이 사라지고, 실제로 달라지는지는 그 뒤의 가중치와 편향에 달려 있습니다.
+# 그러므로 $w \cdot x + b = 0$인 퍼셉트론이 하나라도 있으면 시그모이드 뉴런 네트워크가 퍼셉트론
+# 네트워크와 같게 동작한다는 보장이 사라지고, 실제로 달라지는지는 그 뒤의 가중치와 편향에 달려 있습니다.
 # 식 (3)–(5)를 다룬 실습은 [시그모이드 뉴런 실습](sigmoid-neuron-lab.py)에 있습니다.

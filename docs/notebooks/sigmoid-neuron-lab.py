@@ -15,8 +15,10 @@
 # %% [markdown]
 # # 시그모이드 뉴런 실습
 #
-# 이 노트북은 [시그모이드 뉴런](../sigmoid-neurons.md) 장에 나오는 식 (3), (4), (5)를 코드로 직접
-# 계산해 봅니다. 함수는 이 사이트의 [코드 조각](../code.md)에 있는 것을 그대로 가져다 씁니다.
+# 이 노트북은 [시그모이드 뉴런](../sigmoid-neurons.md) 절에 나오는 식 (3), (4), (5)를 코드로 직접
+# 계산해 봅니다. 시그모이드 뉴런(sigmoid neuron)의 출력(output)과 그 변화를 숫자와 그래프로 보고,
+# 퍼셉트론(perceptron)과 비교합니다. 함수는 이 사이트의 [코드 조각](../code.md)에 있는 것을 그대로
+# 가져다 씁니다.
 # 내려받은 노트북에는 그 함수들의 소스 코드가 들어 있으므로, numpy와 matplotlib만 설치되어 있으면
 # 어디서든 처음부터 끝까지 실행할 수 있습니다.
 
@@ -24,27 +26,16 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-# SVG figures with grey text on a transparent background read well in light and dark themes.
+from snippets import linear_output_change, output_gradient, perceptron, sigmoid, sigmoid_neuron, step
+
+# %% tags=["setup"]
+# Set-up, hidden on the site: SVG figures with the same bytes on every run, on a transparent
+# background (the site shows them inverted in dark mode).
 # %config InlineBackend.figure_formats = ["svg"]
 plt.rcParams.update(
-    {
-        "svg.fonttype": "none",
-        "svg.hashsalt": "sigmoid-neuron-lab",
-        "figure.figsize": (6.4, 3.2),
-        "figure.facecolor": "none",
-        "axes.facecolor": "none",
-        "savefig.transparent": True,
-        "text.color": "gray",
-        "axes.labelcolor": "gray",
-        "axes.edgecolor": "gray",
-        "xtick.color": "gray",
-        "ytick.color": "gray",
-    }
+    {"svg.fonttype": "none", "svg.hashsalt": "sigmoid-neuron-lab", "figure.figsize": (6.4, 3.2), "figure.facecolor": "none", "axes.facecolor": "none"}
 )
 np.set_printoptions(precision=6, suppress=True)
-
-# %%
-from snippets import linear_output_change, output_gradient, perceptron, sigmoid, sigmoid_neuron, step
 
 # %% [markdown]
 # ## 식 (3): 시그모이드 함수 { #sigmoid-function }
@@ -53,8 +44,9 @@ from snippets import linear_output_change, output_gradient, perceptron, sigmoid,
 #
 # $$\sigma(z) \equiv \frac{1}{1+e^{-z}} \tag{3}$$
 #
+# 여기서 $z = w \cdot x + b$는 뉴런의 가중 입력(weighted input)입니다.
 # $z$가 큰 양수이면 $e^{-z} \approx 0$이라 $\sigma(z) \approx 1$이고, $z$가 절댓값이 큰 음수이면
-# $e^{-z}$가 매우 커져 $\sigma(z) \approx 0$입니다. 몇 개의 $z$에서 값을 확인해 봅니다.
+# $e^{-z}$의 값이 매우 커져 $\sigma(z) \approx 0$입니다. 몇 개의 $z$에서 값을 확인해 봅니다.
 
 # %%
 z = np.array([-10.0, -4.0, -1.0, 0.0, 1.0, 4.0, 10.0])
@@ -72,10 +64,11 @@ print("max |sigma(-z) - (1 - sigma(z))| =", np.max(np.abs(sigmoid(-z) - (1 - sig
 # ## 시그모이드 함수와 계단 함수의 모양 { #shapes }
 #
 # 중요한 것은 식 자체보다 모양입니다. 시그모이드 함수는 계단 함수(step function)를 매끄럽게 만든
-# 모양입니다. 책의 각주를 따라 이 사이트의 `step`은 $z = 0$에서 0을 돌려줍니다(퍼셉트론이
-# $w \cdot x + b = 0$일 때 0을 출력하는 것과 맞춘 것입니다).
+# 모양입니다. 흔히 쓰는 계단 함수는 $z = 0$에서 1이지만, 책의 각주가 말하듯 퍼셉트론은
+# $w \cdot x + b = 0$일 때 0을 출력하므로 그와 맞추려면 0이어야 합니다. 이 사이트의 `step`은 각주를
+# 따라 $z = 0$에서 0을 돌려줍니다.
 
-# %% alt="나란히 놓인 두 그래프. 왼쪽은 z가 −5에서 5까지 변할 때 0 근처에서 출발해 z = 0에서 0.5를 지나 1에 가까워지는 매끄러운 S자 곡선 σ(z)이고, 오른쪽은 z ≤ 0에서 0, z > 0에서 1인 계단 함수로 z = 0에서 0에 채워진 점, 1에 빈 점이 찍혀 있습니다."
+# %% alt="나란히 놓인 두 그래프. 왼쪽은 z가 −5에서 5까지 변할 때 0 근처에서 출발해 z = 0에서 0.5를 지나 1에 가까워지는 매끄러운 S자 곡선 σ(z)이고, 오른쪽은 제목이 ‘step(z)’인 계단 함수 그래프로 z ≤ 0에서 0, z > 0에서 1이며 z = 0에서 0에 채워진 점, 1에 빈 점이 찍혀 있습니다."
 zs = np.linspace(-5, 5, 401)
 fig, (left, right) = plt.subplots(1, 2, sharey=True)
 left.plot(zs, sigmoid(zs), color="C0")
@@ -96,7 +89,7 @@ plt.show()
 # %% [markdown]
 # ## 식 (4): 시그모이드 뉴런의 출력 { #neuron-output }
 #
-# 입력 $x_j$, 가중치(weight) $w_j$, 편향(bias) $b$를 가진 시그모이드 뉴런의 출력은 다음과 같습니다.
+# 입력(input) $x_j$, 가중치(weight) $w_j$, 편향(bias) $b$를 가진 시그모이드 뉴런의 출력은 다음과 같습니다.
 #
 # $$\frac{1}{1+\exp\left(-\sum_j w_j x_j - b\right)} \tag{4}$$
 #
@@ -140,7 +133,7 @@ for db in (0.0, 0.002):
 #
 # 입니다. 시그모이드 뉴런에서는 $z = w \cdot x + b$라 할 때
 # $\partial\, \mathrm{output} / \partial w_j = \sigma'(z)\, x_j$이고
-# $\partial\, \mathrm{output} / \partial b = \sigma'(z)$입니다. `output_gradient`가 이 편미분들을
+# $\partial\, \mathrm{output} / \partial b = \sigma'(z)$입니다. `output_gradient`가 이 편미분(partial derivative) 값들을
 # 돌려주고, `linear_output_change`가 식 (5)의 오른쪽을 계산합니다.
 
 # %%
@@ -171,7 +164,7 @@ for h in hs:
 # $h$가 10분의 1로 줄 때마다 오차는 약 100분의 1로 줄어듭니다. 로그 눈금 그래프에서는 기울기 2인
 # 직선으로 보입니다.
 
-# %% alt="로그 눈금 그래프. 가로축 h가 10⁻⁵에서 10⁻¹까지 커질 때 실제 출력 변화와 식 (5)의 선형 추정 사이의 오차가 기울기 2인 직선을 따라 커지며, h²에 비례하는 점선과 겹칩니다."
+# %% alt="로그 눈금 그래프. 가로축 h가 10⁻⁵에서 10⁻¹까지 커질 때 실제 출력 변화와 식 (5)의 선형 추정 사이의 오차(범례 ‘|exact - linear|’)가 기울기 2인 직선을 따라 커지며, h²에 비례하는 점선과 겹칩니다."
 fig, ax = plt.subplots()
 ax.loglog(hs, errors, "o-", color="C0", label="|exact - linear|")
 ax.loglog(hs, errors[0] * (hs / hs[0]) ** 2, ":", color="gray", label=r"$\propto h^2$")
@@ -183,7 +176,7 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# 식 (5)가 말하는 것은 출력의 변화가 $\Delta w_j$와 $\Delta b$의 **선형 함수**라는 점입니다.
+# 식 (5)가 말하는 것은 출력의 변화가 $\Delta w_j$와 $\Delta b$의 **선형 함수**(linear function)라는 점입니다.
 # 그래서 출력을 원하는 만큼 조금 움직이려면 어떤 방향으로 가중치와 편향을 바꿔야 할지 쉽게 고를 수
 # 있습니다. 다음 노트북 [연습문제 풀이](exercises.py)에서는 시그모이드 뉴런이 퍼셉트론을 흉내 내는
 # 과정을 계산해 봅니다.

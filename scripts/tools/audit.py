@@ -26,7 +26,10 @@ LIGHTHOUSE_VERSION = "13.5.0"
 PREFIX = ROOT / ".cache" / "audit"
 BIN = PREFIX / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+    " --disable-component-update --disable-sync --no-first-run"
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 TARGET_TBT_MS = 100
@@ -39,7 +42,16 @@ def install() -> Path:
     if not (installed.is_file() and json.loads(installed.read_text())["version"] == LIGHTHOUSE_VERSION):
         PREFIX.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            ["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(PREFIX), f"lighthouse@{LIGHTHOUSE_VERSION}"],
+            [
+                "npm",
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(PREFIX),
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
             check=True,
         )
     return BIN
@@ -60,19 +72,30 @@ def audit(lighthouse: Path, url: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(
-            [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
+            [
+                str(lighthouse),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--chrome-flags={CHROME_FLAGS}",
+                f"--only-categories={','.join(CATEGORIES)}",
+            ],
             check=True,
             env=os.environ | {"CHROME_PATH": CHROME},
         )
         data = json.loads(report.read_text("utf-8"))
     audits = data["audits"]
     scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
-    breakdown = {item["groupLabel"]: item["duration"] for item in audits["mainthread-work-breakdown"]["details"]["items"]}
+    breakdown = {
+        item["groupLabel"]: item["duration"] for item in audits["mainthread-work-breakdown"]["details"]["items"]
+    }
     failing = [
         f"{a['id']}: {a['title']}"
         for a in audits.values()
-        if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+        if a.get("score") is not None
+        and a["score"] < 1
+        and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
     ]
     return {
         "scores": scores,
@@ -88,14 +111,18 @@ def audit(lighthouse: Path, url: str) -> dict:
 def report(runs: dict[str, list[dict]]) -> None:
     """Print the medians per page: scores, TBT, LCP, DOM elements, weight, then the main-thread breakdown."""
     n = max(len(r) for r in runs.values())
-    print(f"{'page':26} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'TBT ms':>7} {'LCP ms':>7} {'DOM':>6} {'KiB':>7}"
-          f"   perf range (medians of {n} runs)")
+    print(
+        f"{'page':26} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'TBT ms':>7} {'LCP ms':>7} {'DOM':>6} {'KiB':>7}"
+        f"   perf range (medians of {n} runs)"
+    )
     for path, results in runs.items():
         s = {c: statistics.median(r["scores"][c] for r in results) for c in CATEGORIES}
         perf = sorted(r["scores"]["performance"] for r in results)
         med = {k: statistics.median(r[k] for r in results) for k in ("tbt", "lcp", "dom", "bytes")}
-        print(f"/{path:25} {s['performance']:5g} {s['accessibility']:5g} {s['best-practices']:5g} {s['seo']:5g} "
-              f"{med['tbt']:7.0f} {med['lcp']:7.0f} {med['dom']:6.0f} {med['bytes'] / 1024:7.1f}   {perf[0]}–{perf[-1]}")
+        print(
+            f"/{path:25} {s['performance']:5g} {s['accessibility']:5g} {s['best-practices']:5g} {s['seo']:5g} "
+            f"{med['tbt']:7.0f} {med['lcp']:7.0f} {med['dom']:6.0f} {med['bytes'] / 1024:7.1f}   {perf[0]}–{perf[-1]}"
+        )
         below = [c for c in CATEGORIES if s[c] < TARGET[c]]
         if med["tbt"] > TARGET_TBT_MS:
             below.append(f"TBT > {TARGET_TBT_MS} ms")
@@ -103,8 +130,10 @@ def report(runs: dict[str, list[dict]]) -> None:
             flagged = sorted({f for r in results for f in r["failing"]})
             print(f"    below target: {', '.join(below)}; flagged: {'; '.join(flagged[:8])}")
     print("\nmain-thread work, ms (Lighthouse mainthread-work-breakdown, medians)")
-    groups = sorted({g for results in runs.values() for r in results for g in r["breakdown"]},
-                    key=lambda g: -sum(r["breakdown"].get(g, 0) for rs in runs.values() for r in rs))
+    groups = sorted(
+        {g for results in runs.values() for r in results for g in r["breakdown"]},
+        key=lambda g: -sum(r["breakdown"].get(g, 0) for rs in runs.values() for r in rs),
+    )
     print(f"{'page':26} " + " ".join(f"{g[:14]:>14}" for g in groups) + f" {'total':>7}")
     for path, results in runs.items():
         med = {g: statistics.median(r["breakdown"].get(g, 0) for r in results) for g in groups}
@@ -118,8 +147,14 @@ def main() -> int:
 
     port = free_port()
     site = ROOT / "site"
-    env = os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+    env = os.environ | {
+        "SITE_URL": f"http://127.0.0.1:{port}/",
+        "ALLOW_LOCAL_SITE_URL": "1",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, check=True
+    )
     lighthouse = install()
     with serve(site, port=port) as base:
         paths = pages(site)

@@ -21,8 +21,11 @@ CACHES = ("figures", "notebooks")
 
 
 def run_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Build `project` strictly into `site` and return the finished process (never raises)."""
-    environ = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"} | env
+    """Build `project` strictly into `site` and return the finished process (never raises).
+
+    The build may name a local site_url (ALLOW_LOCAL_SITE_URL=1): a copy is never published.
+    """
+    environ = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0", "ALLOW_LOCAL_SITE_URL": "1"} | env
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)],
         cwd=project,

@@ -20,7 +20,7 @@ def handler_for(root: Path) -> type[BaseHTTPRequestHandler]:
     """Return a request handler class serving files below `root`."""
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:  # http.server's naming
             path = unquote(urlsplit(self.path).path)
             target = (root / path.lstrip("/")).resolve()
             if target.is_dir():

@@ -17,7 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 # Budgets in gzip bytes on first load (HTML, CSS, JS, figures, search index), by site path;
-# `make bench` reports and tests/browser/test_page_weight.py asserts against the same numbers (`budget_for` accepts .../index.html too).
+# `make bench` reports and tests/browser/test_page_weight.py asserts against the same numbers
+# (`budget_for` accepts .../index.html too).
 KIB = 1024
 CHAPTER_BUDGET = 150 * KIB  # the chapter is read first and most
 NOTEBOOK_BUDGET = 120 * KIB  # notebook pages: prose, outputs inlined as SVG, nothing else
@@ -30,6 +31,7 @@ def budget_for(path: str) -> int:
     """Return the budget of the page at site path `path` ('' or 'index.html' for the home page)."""
     path = path.removesuffix("index.html")
     return next((b for pattern, b in BUDGET.items() if fnmatchcase(path, pattern)), DEFAULT_BUDGET)
+
 
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 

@@ -16,7 +16,9 @@ JS_EQ5 = """() => {
   const pieces = [...math.children].map(p => p.getBoundingClientRect());
   // Pieces on one line overlap vertically (they share a baseline, not a centre).
   let rows = 0, bottom = -Infinity;
-  for (const r of pieces) { if (r.top >= bottom - 1) { rows += 1; bottom = r.bottom; } else bottom = Math.max(bottom, r.bottom); }
+  for (const r of pieces) {
+    if (r.top >= bottom - 1) { rows += 1; bottom = r.bottom; } else bottom = Math.max(bottom, r.bottom);
+  }
   const num = box.querySelector('.math-number').getBoundingClientRect();
   const eq = box.getBoundingClientRect();
   const html = document.documentElement;
@@ -27,7 +29,9 @@ JS_EQ5 = """() => {
 
 
 @pytest.mark.parametrize(("width", "rows"), [(1280, 1), (360, 2)])
-def test_equation_5_one_line_on_a_laptop_wrapped_at_plus_on_a_phone(browser, base_url: str, width: int, rows: int) -> None:
+def test_equation_5_one_line_on_a_laptop_wrapped_at_plus_on_a_phone(
+    browser, base_url: str, width: int, rows: int
+) -> None:
     """At 1280 px equation (5) is one line; at 360 px it wraps (before ≈ or +) into two, never
     scrolls the page or its own box, keeps its number in view, and #eqtn5 lands on it."""
     with new_page(browser, base_url, width=width) as page:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import numpy as np
 import pytest
 
 from snippets import linear_output_change, output_gradient, perceptron, sigmoid, sigmoid_neuron
-from tests.helpers import assert_clean
+from tests.helpers import CHAPTER, assert_clean, new_page, open_details
 
 RANGES = ("x1", "x2", "w1", "w2", "b", "c")
 OUTPUTS = ("z", "sigmoid", "perceptron", "delta-exact", "delta-linear")
@@ -29,7 +31,7 @@ def expected(v: dict[str, float]) -> dict[str, float]:
     w, x, b, c, dw = np.array([v["w1"], v["w2"]]), np.array([v["x1"], v["x2"]]), v["b"], v["c"], v["dw"]
     out = sigmoid_neuron(c * w, x, c * b)
     assert out == pytest.approx(float(sigmoid(c * (w @ x + b))), abs=1e-12)
-    grad_w, grad_b = output_gradient(c * w, x, c * b)
+    grad_w, _ = output_gradient(c * w, x, c * b)
     linear = linear_output_change(c * w, x, c * b, np.array([c * dw, 0.0]), 0.0)
     assert linear == pytest.approx(float(grad_w[0]) * c * dw, abs=1e-12)
     return {
@@ -102,7 +104,8 @@ def test_dom_contract(page) -> None:
     assert page.locator("[data-playground]").count() == 1
     # Every range input of the page, each named and inside the playground: exactly RANGES.
     names = page.eval_on_selector_all(
-        "input[type=range]", "els => els.map(e => (e.closest('[data-playground]') ? '' : 'outside: ') + e.name)"
+        "input[type=range]",
+        "els => els.map(e => (e.closest('[data-playground]') ? '' : 'outside: ') + e.name)",
     )
     assert sorted(names) == sorted(RANGES)
     assert page.locator("[data-playground] input[name=dw]").get_attribute("type") == "number"
@@ -249,5 +252,189 @@ def test_instant_navigation_keeps_it_working(page) -> None:
     page.focus("input[name=b]")
     page.keyboard.press("ArrowLeft")
     assert updates(page) == count + len(SETTINGS[0]) + 1
+    assert_agrees(page)
+    assert_clean(page)
+
+
+# ── The state in the URL hash ─────────────────────────────────────────────────────────────────
+
+STATE = ("x1", "x2", "w1", "w2", "b", "c", "dw")
+LIMITS = {
+    "x1": (0, 1),
+    "x2": (0, 1),
+    "w1": (-10, 10),
+    "w2": (-10, 10),
+    "b": (-5, 5),
+    "c": (1, 100),
+    "dw": (-1, 1),
+}
+
+
+def parse_hash(url: str) -> dict[str, float]:
+    """Return the playground state a URL's hash holds (the format playground.js writes)."""
+    fragment = urlsplit(url).fragment
+    pairs = [pair.split("=", 1) for pair in fragment.split("&")] if fragment else []
+    assert [name for name, _ in pairs] == [name for name in STATE if name in dict(pairs)], fragment
+    return {name: float(value) for name, value in pairs}
+
+
+def current_url(page) -> str:
+    """Return the page's URL as the browser holds it (replaceState included)."""
+    return page.evaluate("location.href")
+
+
+def wait_for_hash(page, **values: float) -> None:
+    """Wait until the URL's hash holds `values` (the playground writes it a moment after a change)."""
+    page.wait_for_function(
+        "want => want.every(p => location.hash.slice(1).split('&').includes(p))",
+        arg=[f"{name}={value:g}" for name, value in values.items()],
+    )
+
+
+def test_the_hash_sets_the_state(page) -> None:
+    page.goto("playground/#w1=3&b=-1&c=100")
+    page.wait_for_selector("[data-playground][data-playground-ready]")
+    assert current_values(page) == pytest.approx(DEFAULTS | {"w1": 3, "b": -1, "c": 100})
+    assert_agrees(page)
+    # A hash typed in the address bar, or a link on the page, is read again without a reload.
+    page.evaluate("window.__sameDocument = true")
+    page.goto("playground/#x1=0.25&w2=-4.5&dw=-0.05")
+    page.wait_for_function("document.querySelector('input[name=w2]').value === '-4.5'")
+    assert page.evaluate("window.__sameDocument === true")
+    assert current_values(page) == pytest.approx(DEFAULTS | {"x1": 0.25, "w2": -4.5, "dw": -0.05})
+    assert_agrees(page)
+    assert_clean(page)
+
+
+def test_moving_the_controls_writes_the_hash_without_history(page, browser, base_url) -> None:
+    open_playground(page)
+    assert urlsplit(current_url(page)).fragment == ""  # nothing is written before the reader changes something
+    length = page.evaluate("history.length")
+    set_values(page, w1=3.5, c=7)
+    wait_for_hash(page, w1=3.5, c=7)
+    assert parse_hash(current_url(page)) == pytest.approx(current_values(page))
+    # Dragging a slider fires an input event per step: still no new history entry, no error.
+    page.focus("input[name=b]")
+    for _ in range(120):
+        page.keyboard.press("ArrowRight")
+    wait_for_hash(page, b=0.9)
+    page.click("[data-set-c='10']")
+    wait_for_hash(page, c=10)
+    page.click("[data-action=nudge]")
+    wait_for_hash(page, w1=3.6)
+    assert page.evaluate("history.length") == length
+    shared = current_url(page)
+    assert parse_hash(shared) == pytest.approx(current_values(page))
+    # The shared URL opens the same state for someone else.
+    with new_page(browser, base_url) as friend:
+        friend.goto(shared)
+        friend.wait_for_selector("[data-playground][data-playground-ready]")
+        assert current_values(friend) == pytest.approx(current_values(page))
+        assert_agrees(friend)
+        assert_clean(friend)
+    # Back to the defaults, and to a URL without a state.
+    page.click("[data-action=reset]")
+    page.wait_for_function("location.hash === ''")
+    assert current_values(page) == pytest.approx(DEFAULTS)
+    assert_clean(page)
+
+
+def test_a_heading_anchor_keeps_the_state(page) -> None:
+    page.goto("playground/#w1=-4&c=5")
+    page.wait_for_selector("[data-playground][data-playground-ready]")
+    page.click("h2#try a.headerlink")  # the permalink of a heading: a hash without a state
+    page.wait_for_function("location.hash === '#try'")
+    assert current_values(page) == pytest.approx(DEFAULTS | {"w1": -4, "c": 5})
+    assert_clean(page)
+
+
+HOSTILE = {
+    "overflow": ("#w1=1e999", {}),
+    "nan": ("#b=NaN", {}),
+    "infinity": ("#c=Infinity&w1=-Infinity", {}),
+    "html": ("#x1=<img src=x onerror=alert(1)>", {}),
+    "script": ("#w1=<script>alert(1)</script>&b=javascript:alert(1)", {}),
+    "escaped html": ("#x1=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", {}),
+    "100 kB": ("#" + "w1=3&" * 20_000, {}),  # far longer than any hash the page writes: all ignored
+    "not numbers": ("#w1=0x10&b=1,5&x2=%2D1&w2=1e&c=--2&dw=.", {}),
+    "no values": ("#w1=&=3&&b&c==5", {}),
+    "other names": ("#__proto__=1&constructor=2&W1=3&w1 =3&toString=4", {}),
+    "out of range": (
+        "#w1=99&w2=-1e300&x1=-4&x2=7&b=5.5&c=0&dw=7",
+        {"w1": 10, "w2": -10, "x1": 0, "x2": 1, "b": 5, "c": 1, "dw": 1},
+    ),
+    "off the grid": ("#x1=0.12345&w1=1.234&c=2.5&dw=0.123", {"x1": 0.123, "w1": 1.23, "c": 3, "dw": 0.123}),
+    "valid among junk": ("#w1=<b>&w2=4&b=NaN&x1=.5", {"w2": 4, "x1": 0.5}),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
+def test_a_bad_hash_is_clamped_or_ignored(page, case: str) -> None:
+    hash_, want = HOSTILE[case]
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto("playground/" + hash_)
+    page.wait_for_selector("[data-playground][data-playground-ready]")
+    assert current_values(page) == pytest.approx(DEFAULTS | want)
+    for name, (low, high) in LIMITS.items():
+        assert low <= current_values(page)[name] <= high, name
+    assert_agrees(page)
+    assert dialogs == []
+    assert page.locator("[data-playground] img, [data-playground] script").count() == 0
+    assert "onerror" not in page.inner_html("article")
+    # The page still works: a move writes a clean hash of numbers over the bad one.
+    set_values(page, w1=1.5)
+    wait_for_hash(page, w1=1.5)
+    assert parse_hash(current_url(page)) == pytest.approx(current_values(page))
+    assert_clean(page)
+
+
+def chapter_links(page) -> list[str]:
+    """Return the chapter's links into the playground that carry a state (absolute), in page order."""
+    return page.eval_on_selector_all("article a[href*='playground/#']", "links => links.map(a => a.href)")
+
+
+def test_chapter_links_open_their_state(page, browser, base_url) -> None:
+    page.goto(CHAPTER)
+    links = chapter_links(page)
+    assert len(links) == 5
+    for link in links:
+        with new_page(browser, base_url) as reader:  # each link opened afresh, as from a bookmark
+            reader.goto(link)
+            reader.wait_for_selector("[data-playground][data-playground-ready]")
+            state = parse_hash(link)
+            assert sorted(state) == sorted(STATE)
+            assert current_values(reader) == pytest.approx(state), f"{link} was clamped"
+            assert_agrees(reader)
+            assert_clean(reader)
+
+
+def test_instant_navigation_restores_the_hash(page) -> None:
+    page.goto(CHAPTER)
+    page.wait_for_load_state("networkidle")  # the sitemap is fetched: links are taken over
+    page.evaluate("window.__sameDocument = true")
+    link = chapter_links(page)[-1]  # exercise II's failure case: z = 0, c = 100
+    open_details(page)  # the link is in the exercise's solution
+    target = page.locator("article a[href*='playground/#']").last
+    # Scrolled to, read, then clicked: Material's navigation.tracking writes the section's anchor
+    # into the chapter's hash 250 ms after a scroll; a click sooner than that would have it land on
+    # the playground's URL instead (a race in Material no script of this page can see).
+    target.scroll_into_view_if_needed()
+    page.wait_for_function("location.hash === '#exercise-2'")
+    target.click()
+    page.wait_for_selector("[data-playground][data-playground-ready]")
+    assert page.evaluate("window.__sameDocument === true"), "the page was reloaded, not swapped in place"
+    assert current_values(page) == pytest.approx(parse_hash(link)), current_url(page)
+    got = assert_agrees(page)
+    assert got["z"] == 0 and got["sigmoid"] == 0.5 and got["perceptron"] == 0
+    # Change it, go back to the chapter and forward again: the changed state comes back.
+    set_values(page, b=-0.5)
+    wait_for_hash(page, b=-0.5)
+    page.go_back()
+    page.wait_for_selector("[data-playground]", state="detached")
+    page.go_forward()
+    page.wait_for_selector("[data-playground][data-playground-ready]")
+    assert current_values(page) == pytest.approx(parse_hash(link) | {"b": -0.5})
+    assert page.evaluate("window.__sameDocument === true")
     assert_agrees(page)
     assert_clean(page)

@@ -16,6 +16,10 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "편향": ("perceptron/", CHAPTER),
     "계단 함수": (CHAPTER, "perceptron/"),
     "연습문제": (CHAPTER, "notebooks/exercises/"),
+    # A reader who learned another community's term finds ours in the glossary's notes.
+    "변화도": ("glossary/",),
+    "학습 속도": ("glossary/",),
+    "뉴럴 네트워크": ("glossary/",),
 }
 # Pages whose text is mostly code or program output: they may match, but not fill the first three.
 CODE_PAGES = ("code/", "notebooks/")

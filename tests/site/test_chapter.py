@@ -30,9 +30,9 @@ FACTS = {
     "4 sigmoid neuron": ["시그모이드 뉴런(sigmoid neuron)", "결정적인 사실"],
     "5 inputs between 0 and 1": ["0.638", "0과 1 사이의 어떤 값", "시그모이드 함수(sigmoid function)"],
     "7 not so different": ["기술적인 세부 사항"],
-    "8 limits": ["큰 양수", "아주 큰 음수", "적당한 크기"],
+    "8 limits": ["큰 양수이면", "절댓값이 아주 큰 음수", "적당한 크기"],
     "9 shape": ["모양", "계단 함수(step function)"],
-    "10 step": ["양수인지 음수인지에 따라 1 또는 0"],
+    "10 step": ["양수인지 음수인지", "에 따라 1 또는 0"],
     "11 linear": ["편미분(partial derivative)", "선형 함수", "당황하지 마세요"],
     "12 activation": ["활성화 함수(activation function)", "지수 함수", "가장 자주"],
     "13 interpret": ["0.173", "0.689", "픽셀 평균 밝기", "0.5 이상이면 \"9\"", "9가 아님", "규약"],
@@ -101,7 +101,7 @@ def test_annotations_are_marked(chapter: str) -> None:
     details = body.find_all("details")
     assert len(details) == 2
     for d in details:
-        assert not d.has_attr("open") and d.find("summary").get_text().strip() == "풀이"
+        assert not d.has_attr("open") and d.find("summary").get_text().strip() == "풀이 (옮긴이)"
         assert d.find("table") is not None and d.find("math") is not None
     for ident in ("annotation-derivative", "annotation-numerics", "annotation-eq5"):
         assert body.find(id=ident) is not None
@@ -170,3 +170,53 @@ def test_perceptron_recap(built_pages: dict[str, str]) -> None:
     rows = [[c.get_text().strip() for c in tr.find_all("td")] for tr in body.select("table tbody tr")]
     assert [r[-1] for r in rows] == ["1", "1", "1", "0"]
     assert body.find("code") is not None and "perceptron" in body.find("code").get_text()
+
+
+def test_facts_the_editor_flagged(built_pages: dict[str, str]) -> None:
+    """Issue 8, errors of fact: each sentence the editor flagged now says what is true."""
+    from scripts.tables import VALUES
+
+    text = re.sub(r"\s+", "", article_text(built_pages[CHAPTER]))  # links and math split words: compare without spaces
+    # Underflow: the smallest subnormal is a result (z = −745), and only below half of it is 0.
+    assert "아래로는0이됩니다" not in text
+    assert f"절반({VALUES['subnormal_half']()})이하이면" in text and VALUES["underflow_z"]() in text
+    # The table after equation (4) applies rule (2) to fractional inputs: say so, not "never sees them".
+    assert "볼일이없습니다" not in text and "식(2)를그대로적용해" in text
+    # A neuron has no sign; its weighted input does.
+    assert "뉴런의부호" not in text and "가중입력의부호를바꿀" in text
+    # Step function at 0: the usual one is 1 there, the footnote's perceptron needs 0, the site follows it.
+    body = article(built_pages[CHAPTER])
+    step_caption = next(c.get_text() for c in body.select("figure figcaption") if c.get_text().startswith("그림 4"))
+    assert "z = 0에서 1" in step_caption and "z = 0에서 0" in step_caption and "각주" in step_caption
+    # The page note names every kind of addition of ours.
+    note = body.select_one(".admonition.note").get_text()
+    for ours in ("소제목", "그림", "역주", "해설", "풀이 (옮긴이)"):
+        assert ours in note, ours
+
+
+def test_block_threshold_agrees_with_the_code(built_pages: dict[str, str]) -> None:
+    """The code page's switching threshold is the one snippets.sigmoid computes (floor of ln max)."""
+    import math
+
+    import numpy as np
+
+    from scripts.tables import VALUES
+    from tests.helpers import ROOT
+
+    switch = VALUES["sigmoid_switch"]()
+    assert float(switch) == math.floor(math.log(np.finfo(np.float64).max))
+    assert "big = np.log(np.finfo(z.dtype).max) // 1" in (ROOT / "snippets" / "sigmoid.py").read_text("utf-8")
+    code = re.sub(r"\s+", "", article_text(built_pages["code/index.html"]))
+    assert f"가장작은z가−{switch}이상이면" in code
+    assert "709.78 미만" not in article_text(built_pages[CHAPTER])
+
+
+def test_figure5_alt_text_states_the_computed_overshoot(built_pages: dict[str, str]) -> None:
+    """Figure 5's alt text gives how much longer the tangent's bar is, as computed from the figure's data."""
+    from scripts import examples
+
+    nudge = examples.nudge(examples.FIGURE_DW)  # the nudge Figure 5 draws
+    pct = round(100 * (nudge.linear / nudge.exact - 1))
+    alts = [img["alt"] for img in article(built_pages[CHAPTER]).find_all("img") if "tangent" in img["src"]]
+    assert alts and all(f"{pct}% 더 길다" in a for a in alts), alts
+    assert all("조금 더 길다" not in a for a in alts)

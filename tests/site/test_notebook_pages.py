@@ -9,7 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
@@ -37,24 +37,44 @@ def test_only_the_notebooks_became_notebook_pages(site_dir: Path):
 
 
 @pytest.mark.parametrize("page", NOTEBOOKS)
-def test_executed_outputs_are_on_the_page(built_pages: dict[str, str], page: str):
+def test_executed_outputs_are_on_the_page(site_dir: Path, built_pages: dict[str, str], page: str):
     article = _article(built_pages[page])
     number, _ = NOTEBOOKS[page]
-    assert re.search(rf'<div class="jp-RenderedText jp-OutputArea-output" data-search-exclude[^>]*>\s*<pre[^>]*>[^<]*{number}', article)
-    figures = re.findall(r'<svg role="img" aria-label="([^"]{40,})"', article)
+    assert re.search(rf'<div class="jp-RenderedText jp-OutputArea-output"[^>]*>\s*<pre data-search-exclude>[^<]*{number}', article)
+    figures = re.findall(r'<img alt="([^"]{40,})" src="data:image/svg\+xml,([^"]+)"', article)
     assert figures, "no figure with alt text"
-    assert "#808080" not in article and "currentColor" in article  # grey follows the scheme's text colour
-    assert "fill: #ffffff" not in article  # transparent background
+    for _, data in figures:
+        svg = unquote(data)
+        assert svg.count("<svg") == 1  # one figure each, dated 1970 (SOURCE_DATE_EPOCH) for byte-identical builds
+        assert re.findall(r"<dc:date>(.*?)</dc:date>", svg) in ([], ["1970-01-01T00:00:00+00:00"])
+        assert "fill: #ffffff" not in svg  # transparent background: the page's shows through
+    # Dark mode: the figures (black on transparent) are inverted with their hues kept.
+    css = (site_dir / "stylesheets" / "notebook.css").read_text("utf-8")
+    assert re.search(r'\[data-md-color-scheme="slate"\] \.jupyter-wrapper \.jp-OutputArea img \{\s*filter: invert\(1\) hue-rotate\(180deg\);', css)
 
 
 @pytest.mark.parametrize("page", NOTEBOOKS)
 def test_no_notebook_loaders_or_inline_styles(built_pages: dict[str, str], page: str):
-    """nbconvert's loaders and CDN references are gone (what test_build checks on every page aside)."""
+    """nbconvert's loaders, CDN references and clipboard copies are gone (what test_build checks on every page aside)."""
     html = built_pages[page]
     lowered = html.lower()
-    for word in ("require.js", "requirejs", "mermaid", "cdnjs", "jsdelivr", "unpkg", "@import"):
+    for word in ("require.js", "requirejs", "mermaid", "mathjax", "cdnjs", "jsdelivr", "unpkg", "@import"):
         assert word not in lowered, word
-    assert len(re.findall(r"<style\b", _article(html))) == 0
+    assert len(re.findall(r"<style\b", _article(html))) == 0 and "clipboard" not in _article(html)
+    # Code cells are Material code blocks (its colours and copy button).
+    assert '<div class="language-python highlight"><pre data-search-exclude><span></span><code>' in html
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS)
+def test_setup_cells_are_in_the_download_not_on_the_page(site_dir: Path, built_pages: dict[str, str], page: str):
+    """The page opens with the lesson: cells tagged `setup` (matplotlib settings) are left off it."""
+    _, download = NOTEBOOKS[page]
+    cells = nbformat.read(site_dir / download, as_version=4).cells
+    setup = [c for c in cells if "setup" in c.metadata.get("tags", [])]
+    assert setup and all("rcParams" in c.source for c in setup)
+    assert "rcParams" not in built_pages[page] and "InlineBackend" not in built_pages[page]
+    first_code = next(c for c in cells if c.cell_type == "code")
+    assert "setup" not in first_code.metadata.get("tags", [])
 
 
 @pytest.mark.parametrize("page", NOTEBOOKS)
@@ -63,7 +83,7 @@ def test_markdown_math_is_mathml(built_pages: dict[str, str], page: str):
     assert article.count("<math") >= 10
     prose = re.sub(r"<(pre|code|svg|math)\b.*?</\1>", "", article, flags=re.S)  # markup and attributes kept
     assert not RAW_TEX.findall(prose), RAW_TEX.findall(prose)
-    for leftover in ("arithmatex", "nbmath", "nbcellend"):
+    for leftover in ("arithmatex", "markdown cell"):
         assert leftover not in prose, leftover
 
 
@@ -74,6 +94,13 @@ def test_numbered_equations_and_heading_ids(built_pages: dict[str, str]):
     assert '<h2 id="linear-approximation">' in lab and 'href="#linear-approximation"' in _toc(lab)
     exercises = built_pages["notebooks/exercises/index.html"]
     assert all(f'href="#{i}"' in _toc(exercises) for i in ("exercise-1", "exercise-2", "failure"))
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS)
+def test_headings_have_stable_english_ids(built_pages: dict[str, str], page: str):
+    """Every section heading has its `{ #id }`: a Korean heading would otherwise get `_1`, `_2`."""
+    ids = re.findall(r"<h[2-6] id=\"([^\"]*)\"", _article(built_pages[page]))
+    assert ids and all(re.fullmatch(r"[a-z][a-z0-9-]*", i) for i in ids), ids
 
 
 def _toc(html: str) -> str:
@@ -99,6 +126,7 @@ def test_download_link_and_notebook_with_outputs(site_dir: Path, built_pages: di
     assert "from snippets import" not in source and "def _as_float_array(" in source
     assert "{ #" not in source and ".md" not in source.replace(".md-", "")  # ids gone, links absolute
     assert re.search(r"\]\(https?://[^)]+/sigmoid-neurons/", source)
+    assert not [c.metadata for c in nb.cells if "execution" in c.metadata]  # no run times: same bytes every build
     outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
     assert number in outputs and "image/svg+xml" in outputs
 

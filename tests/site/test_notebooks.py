@@ -1,9 +1,11 @@
-"""Tests for scripts/notebooks.py: inlining snippets, the execution cache, math, HTML, failing cells."""
+"""Tests for scripts/notebooks.py: inlining snippets for the download, the execution cache, the page
+copy, failing cells."""
 
 from __future__ import annotations
 
 import shutil
 
+import nbformat
 import numpy as np
 import pytest
 
@@ -13,32 +15,26 @@ from tests.helpers import ROOT, copy_project, run_build
 SNIPPETS = ROOT / "snippets"
 
 
-@pytest.fixture(scope="module")
-def modules() -> dict[str, nb.Module]:
-    """Return the real snippets package, read by section."""
-    return nb.read_snippets(SNIPPETS)
-
-
 # ── Inlining snippets for the download ────────────────────────────────────────────────────────
 
 
-def test_inline_takes_the_named_sections_and_what_they_use(modules):
-    code = nb.inline_source(["perceptron"], modules)
-    assert "def perceptron(" in code
-    # perceptron() uses _neuron_args, step() and _as_float_array(): they come along, with imports.
-    for needed in ("def _neuron_args(", "def step(", "def _as_float_array(", "import numpy as np"):
-        assert needed in code
-    for unused in ("def sigmoid(", "def sigmoid_naive(", "def sigmoid_tanh(", "def output_gradient("):
-        assert unused not in code
-    assert "from .sigmoid" not in code and "snippets" not in code.split("\n", 1)[1]
+def test_package_source_is_the_sections_without_package_plumbing():
+    code = nb.package_source(SNIPPETS)
+    assert (
+        code.splitlines()[0]
+        == "# The source of snippets/neuron.py, snippets/sigmoid.py, copied when the site was built."
+    )
+    for gone in ("--8<--", "from .sigmoid", "from sigmoid", "except ImportError", '"""The sigmoid function'):
+        assert gone not in code, gone
+    assert "import numpy as np" in code and "def _as_float_array(" in code and "def perceptron(" in code
 
 
-def test_inlined_code_matches_the_package(modules):
+def test_inlined_code_matches_the_package():
     import snippets
 
-    names = list(snippets.__all__)
     scope: dict = {}
-    exec(compile(nb.inline_source(names, modules), "<inlined>", "exec"), scope)
+    exec(compile(nb.package_source(SNIPPETS), "<inlined>", "exec"), scope)
+    assert set(snippets.__all__) <= set(scope)
     w, x, b = np.array([0.7, -0.4, 1.2]), np.array([0.638, 0.2, 0.9]), -1.5
     z = np.linspace(-30, 30, 61)
     for name in ("sigmoid", "sigmoid_prime", "step"):
@@ -47,30 +43,32 @@ def test_inlined_code_matches_the_package(modules):
         assert scope[name](w, x, b) == getattr(snippets, name)(w, x, b), name
     assert np.array_equal(scope["output_gradient"](w, x, b)[0], snippets.output_gradient(w, x, b)[0])
     dw = np.array([0.01, 0.0, -0.02])
-    assert scope["linear_output_change"](w, x, b, dw, 0.01) == snippets.linear_output_change(w, x, b, dw, 0.01)
+    assert scope["linear_output_change"](w, x, b, dw, 0.01) == snippets.linear_output_change(
+        w, x, b, dw, 0.01
+    )
 
 
 def test_inline_reads_the_files_not_a_copy(tmp_path):
     folder = shutil.copytree(SNIPPETS, tmp_path / "snippets")
     path = folder / "sigmoid.py"
-    path.write_text(path.read_text("utf-8").replace('"""Return the perceptron\'s step', '"""Return (edited) the perceptron\'s step'), "utf-8")
-    assert "Return (edited) the perceptron's step" in nb.inline_source(["step"], nb.read_snippets(folder))
+    path.write_text(
+        path.read_text("utf-8").replace(
+            '"""Return the perceptron\'s step', '"""Return (edited) the perceptron\'s step'
+        ),
+        "utf-8",
+    )
+    assert "Return (edited) the perceptron's step" in nb.package_source(folder)
 
 
-def test_inline_snippets_replaces_only_the_import(modules):
+def test_inline_snippets_replaces_only_the_import():
     cell = "import numpy as np\nfrom snippets import (sigmoid,\n    step as heaviside)\nprint(heaviside(0.0))"
-    out = nb.inline_snippets(cell, modules)
+    out = nb.inline_snippets(cell, nb.package_source(SNIPPETS))
     assert "from snippets import" not in out
-    assert out.startswith("import numpy as np\n# The source of sigmoid, step")
+    assert out.startswith("import numpy as np\n# The source of snippets/")
     assert "heaviside = step" in out and out.endswith("print(heaviside(0.0))")
     scope: dict = {}
     exec(out, scope)
     assert scope["heaviside"](0.0) == 0.0
-
-
-def test_a_name_in_no_section_fails(modules):
-    with pytest.raises(nb.NotebookError, match="'no_such_function' is not defined in any named section"):
-        nb.inline_source(["no_such_function"], modules)
 
 
 # ── The execution cache ───────────────────────────────────────────────────────────────────────
@@ -99,7 +97,9 @@ def test_rebuild_reuses_executed_notebooks(tmp_path):
     assert first.returncode == 0, first.stderr
     assert "notebook notebooks/exercises.py: executed" in first.stderr
     assert "notebook notebooks/sigmoid-neuron-lab.py: executed" in first.stderr
-    (project / "docs" / "about.md").write_text((project / "docs" / "about.md").read_text("utf-8") + "\n추가 문장입니다.\n", "utf-8")
+    (project / "docs" / "about.md").write_text(
+        (project / "docs" / "about.md").read_text("utf-8") + "\n추가 문장입니다.\n", "utf-8"
+    )
     second = run_build(project, tmp_path / "site2")
     assert second.returncode == 0, second.stderr
     assert "notebook notebooks/exercises.py: cached" in second.stderr
@@ -114,7 +114,7 @@ def test_rebuild_reuses_executed_notebooks(tmp_path):
 def test_failing_cell_fails_the_build_naming_notebook_and_cell(tmp_path):
     project = copy_project(tmp_path / "project")
     source = project / "docs" / "notebooks" / "exercises.py"
-    cells = nb.read_notebook(source).cells
+    cells = nb.jupytext.read(source).cells
     source.write_text(source.read_text("utf-8") + "\n# %%\nratio = 1 / 0  # fails\nprint(ratio)\n", "utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
@@ -124,45 +124,63 @@ def test_failing_cell_fails_the_build_naming_notebook_and_cell(tmp_path):
     assert not (project / "docs" / "notebooks" / "exercises.ipynb").exists()
 
 
+# ── The page copy ─────────────────────────────────────────────────────────────────────────────
+
+
+def _figure_notebook(source: str = "plt.show()") -> nbformat.NotebookNode:
+    output = nbformat.v4.new_output(
+        "display_data", {"image/svg+xml": "<svg></svg>", "text/plain": "<Figure>"}
+    )
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source, outputs=[output])])
+
+
 def test_figure_without_alt_text_is_refused():
-    page = nb.nbformat.v4.new_notebook(
-        cells=[nb.nbformat.v4.new_code_cell("plt.show()", outputs=[nb.nbformat.v4.new_output("display_data", {"image/svg+xml": "<svg></svg>"})])]
-    )
+    ran = _figure_notebook()
     with pytest.raises(nb.NotebookError, match=r"x\.py: cell 1 draws a figure but has no"):
-        nb.page_notebook(page, "x.py")
-    page.cells[0].metadata["alt"] = "빈 그림"
-    assert 'aria-label="빈 그림"' in nb.page_notebook(page, "x.py").cells[0].outputs[0].data["image/svg+xml"]
+        nb.page_copy(ran, ran, "x.py")
+    ran.cells[0].metadata["alt"] = '빈 "그림"'
+    data = nb.page_copy(ran, ran, "x.py").cells[0].outputs[0].data
+    assert data == {
+        "text/html": '<img alt="빈 &quot;그림&quot;" src="data:image/svg+xml,%3Csvg%3E%3C%2Fsvg%3E">'
+    }
 
 
-# ── Math, headings, HTML ──────────────────────────────────────────────────────────────────────
+def test_png_figures_are_refused():
+    ran = _figure_notebook()
+    ran.cells[0].outputs[0].data = {"image/png": "iVBORw0KGgo="}
+    with pytest.raises(nb.NotebookError, match=r"x\.py: cell 1 draws a PNG"):
+        nb.page_copy(ran, ran, "x.py")
 
 
-def test_math_tokens_survive_markdown_and_come_back_as_arithmatex():
-    source = "값 $\\sigma(z) < 1$과 `$HOME`.\n\n$$\\frac{1}{1+e^{-z}} \\tag{3}$$\n"
-    tokens = nb.tokenize_math(source)
-    assert "$" not in tokens.replace("`$HOME`", "") and "`$HOME`" in tokens
-    import markdown
-
-    out = nb.untokenize_math(markdown.markdown(tokens))
-    assert '<span class="arithmatex">\\(\\sigma(z) &lt; 1\\)</span>과' in out
-    assert '<div class="arithmatex">\\[\\frac{1}{1+e^{-z}} \\tag{3}\\]</div>' in out
-    assert "<p><div" not in out
-
-
-def test_headings_need_stable_ids():
-    page, toc = nb.heading_ids('<h1 id="">제목<a class="anchor-link" href="#">¶</a></h1>'
-                               '<h2 id="x">절 { #part }<a class="anchor-link" href="#x">¶</a></h2>', "링크")
-    assert '<h2 id="part">절<a class="headerlink" href="#part" title="링크">¶</a></h2>' in page
-    assert toc[0]["children"][0]["id"] == "part"
-    with pytest.raises(nb.NotebookError, match="needs a stable id"):
-        nb.heading_ids('<h2 id="">절<a class="anchor-link" href="#">¶</a></h2>', "링크")
-
-
-def test_slim_html_drops_scripts_styles_and_marks_outputs():
-    html = (
-        '<style>.x{}</style><script src="https://cdn.example/require.js"></script>'
-        '<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain"><pre>0.5</pre></div>'
+def test_page_copy_shows_the_original_code_and_holds_markdown_for_mkdocs():
+    original = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# 제목"),
+            nbformat.v4.new_code_cell("from snippets import step"),
+        ]
     )
-    out = nb.slim_html(html)
-    assert "<style" not in out and "<script" not in out
-    assert 'class="jp-RenderedText jp-OutputArea-output" data-search-exclude' in out
+    ran = nbformat.from_dict(original)
+    ran.cells[1].source = "def step(z): ..."
+    page = nb.page_copy(ran, original, "x.py")
+    assert page.cells[0].cell_type == "raw" and page.cells[0].source == nb.PLACEHOLDER
+    assert page.cells[0].metadata["markdown"] == "# 제목"
+    assert page.cells[1].source == "from snippets import step"
+
+
+def test_download_copy_drops_heading_ids_and_links_to_the_site():
+    ran = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(
+                "## 절 { #part }\n\n[장](../sigmoid-neurons.md#exercises), [다음](exercises.py)"
+            )
+        ]
+    )
+    out = (
+        nb.download_copy(ran, lambda path: f"https://example.org/{path.split('.')[-2].strip('/')}/")
+        .cells[0]
+        .source
+    )
+    assert (
+        out
+        == "## 절\n\n[장](https://example.org/sigmoid-neurons/#exercises), [다음](https://example.org/exercises/)"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from scripts import cache
@@ -27,3 +28,23 @@ def test_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     cache.write(target, "<svg></svg>")
     assert target.read_text() == "<svg></svg>"
     assert [p.name for p in target.parent.iterdir()] == ["entry.svg"]
+
+
+def test_figure_key_follows_only_what_figures_depend_on(tmp_path: Path) -> None:
+    """Editing a table, a hook or a developer tool keeps the drawn figures; editing a figure input redraws."""
+    from scripts.hooks import figure_cache_key
+    from tests.helpers import ROOT
+
+    for folder in ("scripts", "snippets"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    first = figure_cache_key(tmp_path)
+    assert first == figure_cache_key(ROOT)
+    for unrelated in ("scripts/tables.py", "scripts/hooks.py", "scripts/mathml.py", "scripts/tools/subset_font.py"):
+        with (tmp_path / unrelated).open("a") as f:
+            f.write("\n# edited\n")
+        assert figure_cache_key(tmp_path) == first, unrelated
+    for related in ("scripts/figures.py", "scripts/examples.py", "snippets/sigmoid.py", "scripts/fonts/NotoSansKR-Figures.otf"):
+        before = figure_cache_key(tmp_path)
+        with (tmp_path / related).open("ab") as f:
+            f.write(b"\n")
+        assert figure_cache_key(tmp_path) != before, related

@@ -1,32 +1,40 @@
-"""Tests for scripts/figures.py: every figure is valid, small, deterministic SVG in both schemes."""
+"""Tests for scripts/figures.py: every figure is valid, deterministic SVG in both schemes, its words
+are Korean, every glyph comes from the committed fonts, and its smallest text is readable on a phone.
+
+The glyphs are SVG paths, so the tests read the text back from the SVG itself (tests/figure_text.py).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
-import warnings
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import numpy as np
 import pytest
+from fontTools.ttLib import TTFont
 
-from scripts import figures
+from scripts import examples, figures
 from scripts.figures import FIGURES, SCHEMES, Scheme
-from snippets import linear_output_change, output_gradient, sigmoid_neuron
+from snippets import step
+from tests.figure_text import SVG_NS, latin_words, smallest_size, texts, words
+from tests.helpers import ROOT
 
-SVG_NS = "{http://www.w3.org/2000/svg}"
 NAMES = [
     "network_nudge", "sigmoid_neuron", "perceptron", "sigmoid",
     "step", "sigmoid_scaled", "sigmoid_prime", "tangent",
 ]
 CASES = [pytest.param(name, scheme, id=f"{name}-{scheme.name}") for name in NAMES for scheme in SCHEMES]
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def draw(name: str, scheme: Scheme) -> str:
-    """Return the figure's SVG, failing on any warning (e.g. matplotlib's missing-glyph UserWarning)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return FIGURES[name](scheme)
+    """Return the figure's SVG (figures turn every warning, e.g. a missing glyph, into an error)."""
+    return FIGURES[name](scheme)
 
 
 @pytest.fixture(scope="module")
@@ -45,16 +53,15 @@ def test_svg_is_well_formed(name: str, scheme: Scheme, svgs: dict[tuple[str, str
     svg = svgs[name, scheme.name]
     root = ET.fromstring(svg)
     assert root.tag == f"{SVG_NS}svg"
-    width, height = (re.fullmatch(r"([\d.]+)(pt|px)", root.get(a, "")) for a in ("width", "height"))
+    width, height = (re.fullmatch(r"([\d.]+)pt", root.get(a, "")) for a in ("width", "height"))
     assert width and height, (root.get("width"), root.get("height"))
     x0, y0, vw, vh = (float(v) for v in root.get("viewBox", "").split())
-    assert (x0, y0) == (0, 0) and vw > 100 and vh > 100
+    assert (x0, y0) == (0, 0) and vw == figures.WIDTH and vh > 100
     assert float(width.group(1)) == pytest.approx(vw) and float(height.group(1)) == pytest.approx(vh)
-    texts = [el for el in root.iter() if el.tag in (f"{SVG_NS}text", f"{SVG_NS}tspan")]
-    assert texts, "every figure has labels"
-    assert root.get("font-family", "").startswith("DejaVu Sans,")
-    assert "font-family:" not in svg  # no per-element font (mathtext's cmsy10 glyphs would break in browsers)
-    assert len(svg.encode()) < 16_000
+    assert texts(svg), "every figure has labels"
+    assert root.find(f".//{SVG_NS}text") is None, "text must be paths: a reader's fonts must not matter"
+    assert "font-family" not in svg
+    assert len(svg.encode()) < 32_000
 
 
 @pytest.mark.parametrize(("name", "scheme"), CASES)
@@ -65,17 +72,22 @@ def test_deterministic_and_without_dates(name: str, scheme: Scheme, svgs: dict[t
     assert not re.search(r"\b(19|20)\d\d-\d\d-\d\d", svg), "date-like text in the figure"
 
 
+def test_same_bytes_in_a_fresh_process_without_matplotlib_cache(tmp_path: Path, svgs) -> None:
+    """A new process with an empty matplotlib config and font cache draws the same bytes."""
+    code = ("import hashlib; from scripts.figures import FIGURES, SCHEMES; "
+            "print(*(hashlib.sha256(f(s).encode()).hexdigest() for f in FIGURES.values() for s in SCHEMES))")
+    env = os.environ | {"MPLCONFIGDIR": str(tmp_path), "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    here = [hashlib.sha256(svgs[n, s.name].encode()).hexdigest() for n in NAMES for s in SCHEMES]
+    assert out.stdout.split() == here
+
+
 @pytest.mark.parametrize(("name", "scheme"), CASES)
-def test_no_korean_and_no_opaque_background(
-    name: str, scheme: Scheme, svgs: dict[tuple[str, str], str]
-) -> None:
+def test_transparent_and_in_its_scheme(name: str, scheme: Scheme, svgs: dict[tuple[str, str], str]) -> None:
     svg = svgs[name, scheme.name]
-    text = "".join(ET.fromstring(svg).itertext())
-    assert not HANGUL.search(svg), "Korean belongs in the page's alt text and caption"
-    assert text.strip()
     other = figures.DARK if scheme is figures.LIGHT else figures.LIGHT
     assert scheme.fg in svg and other.fg not in svg
-    assert not re.search(r'fill[:=]\s*"?#(fff|ffffff|1e2129)\b', svg, re.I), "backgrounds must be transparent"
+    assert not re.search(r'fill[:=]\s*"?#(fff|ffffff|1e2129)\b', svg, re.IGNORECASE), "backgrounds must be transparent"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -86,51 +98,117 @@ def test_light_and_dark_differ(name: str, svgs: dict[tuple[str, str], str]) -> N
     assert tags[0] == tags[1]  # the same drawing, only the colours change
 
 
-def test_figure_labels(svgs: dict[tuple[str, str], str]) -> None:
-    def text(name: str) -> str:
-        """Return the figure's text without whitespace (mathtext writes one tspan per glyph)."""
-        return "".join("".join(ET.fromstring(svgs[name, "light"]).itertext()).split())
+# ── the words are Korean, the glyphs are there ────────────────────────────────────────────────
 
-    assert "w+Δw" in text("network_nudge") and "output+Δoutput" in text("network_nudge")
-    assert all(f"x{i}" in text("sigmoid_neuron") for i in (1, 2, 3)) and "output" in text("sigmoid_neuron")
-    assert all(f"w{i}" in text("perceptron") for i in (1, 2, 3)) and "output∈{0,1}" in text("perceptron")
-    assert all(f"c={c}" in text("sigmoid_scaled") for c in (1, 2, 5, 10, 100))
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_latin_words(name: str, svgs: dict[tuple[str, str], str]) -> None:
+    assert latin_words(svgs[name, "light"]) == []
+
+
+def test_latin_word_check_can_fail() -> None:
+    def draw_words(ax) -> None:
+        ax.set_xlabel("output")
+        ax.set_ylabel(r"$\mathrm{step}(z)$")
+        ax.set_title(r"$c\,z$ 출력")
+
+    svg = figures._render(figures.LIGHT, 200, draw_words)
+    assert latin_words(svg) == [*"output", "step"]
+
+
+def test_figure_words(svgs: dict[tuple[str, str], str]) -> None:
+    def text(name: str) -> str:
+        return words(svgs[name, "light"])
+
+    sentence = "".join(figures.NETWORK_SENTENCE).replace(" ", "")
+    assert sentence == "가중치(또는편향)를조금바꾸면출력도조금만바뀝니다"
+    assert sentence in text("network_nudge").replace("\n", "")
+    assert "w+Δw" in text("network_nudge") and "출력+Δ출력" in text("network_nudge")
+    assert all(f"x{i}" in text("sigmoid_neuron") for i in (1, 2, 3)) and "출력" in text("sigmoid_neuron")
+    assert all(f"w{i}" in text("perceptron") for i in (1, 2, 3)) and "출력∈{0,1}" in text("perceptron")
+    assert "계단함수" in text("step").split("\n")
+    assert all(f"c={c}" in text("sigmoid_scaled") for c in (1, 2, 5, 10, 100)) and "계단함수" in text("sigmoid_scaled")
     assert "σ′(0)=1/4" in text("sigmoid_prime")
-    assert "linearestimate" in text("tangent") and "Δoutput" in text("tangent")
+    tangent = text("tangent").split("\n")
+    assert {"접선", "선형추정", "실제변화", "출력", "Δw", "w1"} <= set(tangent)
+    for name in ("sigmoid", "sigmoid_prime"):  # math only: no words to translate
+        assert not HANGUL.search(text(name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_glyphs_come_from_the_committed_fonts(name: str, svgs: dict[tuple[str, str], str]) -> None:
+    """Words and numbers in the committed font, math in matplotlib's DejaVu Sans; no .notdef box."""
+    fonts = {g.font for text in texts(svgs[name, "light"]) for g in text}  # texts() rejects .notdef
+    assert fonts <= {"NotoSansKRFigures-Regular", "DejaVuSans", "DejaVuSans-Oblique"}, fonts
+    for text in texts(svgs[name, "light"]):
+        for g in text:
+            if HANGUL.match(g.char) or g.char.isdigit() and g.font.startswith("Noto"):
+                assert g.font == "NotoSansKRFigures-Regular"
+
+
+def test_a_character_missing_from_the_font_is_an_error() -> None:
+    """똠 is not among KS X 1001's syllables, so the subset lacks it: drawing it must fail, not box."""
+    with pytest.raises(UserWarning, match="missing from font"):
+        figures._render(figures.LIGHT, 200, lambda ax: ax.set_xlabel("똠"))
+
+
+def test_the_font_is_the_committed_subset() -> None:
+    from matplotlib import font_manager
+
+    figures._use_font()
+    found = font_manager.findfont(font_manager.FontProperties(family=figures.FAMILY), fallback_to_default=False)
+    assert Path(found).resolve() == figures.FONT
+    assert (figures.FONT.parent / "OFL.txt").read_text("utf-8").count("SIL OPEN FONT LICENSE Version 1.1") == 1
+    with TTFont(figures.FONT) as font:
+        assert font["name"].getDebugName(1) == figures.FAMILY != "Noto Sans CJK KR"
+
+
+# ── readable on a phone ───────────────────────────────────────────────────────────────────────
+
+
+def smallest_px(svg: str) -> float:
+    """Return the smallest glyph's size in CSS px when the figure is NARROWEST_PX px wide."""
+    return smallest_size(svg) * figures.NARROWEST_PX
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_smallest_text_is_readable_at_360px(name: str, svgs: dict[tuple[str, str], str]) -> None:
+    assert smallest_px(svgs[name, "light"]) >= figures.MIN_TEXT_PX
+
+
+def test_size_check_counts_subscripts() -> None:
+    svg = figures._render(figures.LIGHT, 200, lambda ax: ax.set_xlabel("$w_1$", fontsize=figures.TEXT))
+    sizes = sorted({g.size for text in texts(svg) for g in text})
+    assert sizes[-1] == figures.TEXT and sizes[0] == pytest.approx(0.7 * figures.TEXT, rel=0.01)
+    assert smallest_px(svg) < figures.MIN_TEXT_PX  # a 13 pt subscript is too small on a phone
+
+
+# ── what the figures show ─────────────────────────────────────────────────────────────────────
 
 
 def test_network_has_the_book_layout(svgs: dict[tuple[str, str], str]) -> None:
-    root = ET.fromstring(svgs["network_nudge", "light"])
-    circles = root.findall(f"{SVG_NS}circle")
-    assert len(circles) == 3 + 4 + 3 + 1
-    lines = root.findall(f"{SVG_NS}line")
-    assert len(lines) == 3 * 4 + 4 * 3 + 3 * 1 + 1  # every connection, plus the output arrow
-    assert sum(line.get("stroke") == figures.LIGHT.accent for line in lines) == 1  # one weight nudged
+    layers = figures.network_layout()
+    assert [len(layer) for layer in layers] == [3, 4, 1]
+    assert all(0 < x < figures.WIDTH for layer in layers for x, _ in layer)
+    for scheme in SCHEMES:  # one weight, and only one, is drawn wide in the accent colour
+        svg = svgs["network_nudge", scheme.name]
+        assert re.findall(rf'stroke: {scheme.accent}[^"]*', svg) == [f"stroke: {scheme.accent}; stroke-width: 3"]
+        assert svg.count(f'style="fill: none; stroke: {scheme.muted}"') == 3 * 4 + 4 * 1 - 1  # the others, 1 pt
 
 
-def test_tangent_numbers_come_from_snippets() -> None:
-    d = figures.tangent_data()
-    w, x, b = np.array(figures.TANGENT_W), np.array(figures.TANGENT_X), figures.TANGENT_B
-    assert d.w0 == w[0] and d.dw == figures.TANGENT_DW
-    assert d.w1[0] == figures.TANGENT_RANGE[0] and d.w1[-1] == figures.TANGENT_RANGE[1]
-    expected = [sigmoid_neuron(np.array([v, w[1]]), x, b) for v in d.w1]
-    np.testing.assert_allclose(d.output, expected, rtol=0, atol=1e-15)
-    assert d.out0 == sigmoid_neuron(w, x, b)
-    assert d.slope == pytest.approx(output_gradient(w, x, b)[0][0])
-    np.testing.assert_allclose(d.tangent, d.out0 + d.slope * (d.w1 - d.w0), atol=1e-12)
-    assert d.exact == pytest.approx(sigmoid_neuron(np.array([w[0] + d.dw, w[1]]), x, b) - d.out0)
-    assert d.linear == pytest.approx(linear_output_change(w, x, b, np.array([d.dw, 0.0]), 0.0))
-    # The figure's point: the tangent touches the curve at w₁⁰ and overestimates Δoutput beyond it
-    # (σ is concave for z > 0), by a visible but modest amount.
-    i = int(np.argmin(abs(d.w1 - d.w0)))
-    assert d.tangent[i] == pytest.approx(d.output[i])
-    assert 0 < d.exact < d.linear < 1.6 * d.exact
+def test_step_figure_agrees_with_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The filled dot at z = 0 is step(0) = 0 (the book's footnote); a step with step(0) = 1 is refused."""
+    assert figures.STEP_AT_ZERO == float(step(0.0)) == 0.0
+    monkeypatch.setattr(figures, "step", lambda z: np.heaviside(z, 1.0))
+    with pytest.raises(ValueError, match=r"step\(0\) is 1.0"):
+        figures.step_function(figures.LIGHT)
 
 
-def test_tidy_rejects_other_fonts() -> None:
-    with pytest.raises(ValueError, match="cmsy10"):
-        figures._tidy('<svg width="1pt" height="1pt"><text style="font-family: \'cmsy10\'">0</text></svg>')
-    tidy = figures._tidy('<svg width="10.123456pt" height="2pt"><text style="font-size: 10px; '
-                         "font-family: 'DejaVu Sans'\" transform=\"rotate(-0 1.5 2.5)\">a</text></svg>")
-    assert tidy == ('<svg font-family="DejaVu Sans, Arial, sans-serif" width="10.12pt" height="2pt">'
-                    '<text style="font-size: 10px">a</text></svg>\n')
+def test_tangent_figure_draws_the_shared_example() -> None:
+    """Figure 5 draws examples.nudge(FIGURE_DW): its bars are the numbers the prose cites."""
+    n = examples.nudge(examples.FIGURE_DW)
+    curve = examples.curve()
+    assert curve.w1[0] == examples.FIGURE_W1_RANGE[0] and curve.w1[-1] == examples.FIGURE_W1_RANGE[1]
+    i = int(np.argmin(abs(curve.w1 - examples.W[0])))
+    assert curve.tangent[i] == pytest.approx(curve.output[i])
+    assert 0 < n.exact < n.linear and n.overshoot == pytest.approx(n.linear / n.exact - 1)

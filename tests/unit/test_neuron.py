@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -83,7 +84,7 @@ def test_perceptron_outputs_0_when_w_dot_x_plus_b_is_0() -> None:
 )
 def test_perceptron_is_step_of_w_dot_x_plus_b(wx: tuple[list[int], list[int]], b: int) -> None:
     w, x = wx
-    z = sum(wj * xj for wj, xj in zip(w, x)) + b  # exact in integers
+    z = sum(wj * xj for wj, xj in zip(w, x, strict=True)) + b  # exact in integers
     assert perceptron(w, x, b) == (1 if z > 0 else 0) == int(step(np.dot(w, x) + b))
 
 
@@ -179,11 +180,11 @@ def estimate_error(delta: float) -> float:
 def test_equation_5_error_shrinks_like_delta_squared() -> None:
     deltas = [1e-1, 1e-2, 1e-3]
     errors = [estimate_error(d) for d in deltas]
-    ratios = [e / d**2 for e, d in zip(errors, deltas)]
+    ratios = [e / d**2 for e, d in zip(errors, deltas, strict=True)]
     assert all(r > 0 for r in ratios)
-    for r1, r2 in zip(ratios, ratios[1:]):
+    for r1, r2 in itertools.pairwise(ratios):
         assert 1 / 1.5 <= r2 / r1 <= 1.5, ratios
-    for e1, e2 in zip(errors, errors[1:]):  # Δ → Δ/10 divides the error by about 100
+    for e1, e2 in itertools.pairwise(errors):  # Δ → Δ/10 divides the error by about 100
         assert e2 == pytest.approx(e1 / 100, rel=0.5)
 
 
@@ -232,9 +233,7 @@ SCALAR_ARGS = [(f, "b") for f in ALL_FUNCS] + [(linear_output_change, "db")]
 @pytest.mark.parametrize(("func", "arg"), ARRAY_ARGS, ids=lambda v: getattr(v, "__name__", v))
 @pytest.mark.parametrize(("value", "got"), BAD_ARRAYS, ids=[b[1] for b in BAD_ARRAYS])
 def test_array_arguments_reject_non_real_values(func, arg: str, value, got: str) -> None:
-    message = (
-        rf"^{func.__name__}\(\): argument '{arg}' must be a real number or array of real numbers, got {got}$"
-    )
+    message = rf"^{func.__name__}\(\): argument '{arg}' must be a real number or array of real numbers, got {got}$"
     with pytest.raises(TypeError, match=message):
         call(func, **{arg: value})
 

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import snippets
+from scripts.sections import sections
 from scripts.tables import SIGMOID_RTOL, SIGMOID_RTOL_RANGE
 from snippets.sigmoid import sigmoid, sigmoid_naive, sigmoid_prime, sigmoid_tanh, step
 from tests.helpers import ROOT, exact_sigmoid
@@ -58,9 +59,7 @@ def rel_error(got: float, exact: mpmath.mpf) -> float:
 def grid() -> np.ndarray:
     """Return a dense float64 grid over [-RANGE, RANGE], denser where σ changes fastest."""
     rng = np.random.default_rng(20240601)
-    return np.concatenate(
-        [np.linspace(-RANGE, RANGE, 14161), np.linspace(-40, 40, 4001), rng.uniform(-40, 40, 2000)]
-    )
+    return np.concatenate([np.linspace(-RANGE, RANGE, 14161), np.linspace(-40, 40, 4001), rng.uniform(-40, 40, 2000)])
 
 
 # ── Values, bounds, shape of the curve ────────────────────────────────────────────────────────
@@ -134,9 +133,9 @@ def test_sigmoid_prime_matches_exact_value(z: float) -> None:
 
 def test_accuracy_on_dense_grid(grid: np.ndarray) -> None:
     s, sp, expit = sigmoid(grid), sigmoid_prime(grid), scipy.special.expit(grid)
-    err = max(rel_error(g, exact_sigmoid(z)) for g, z in zip(s, grid))
-    err_prime = max(rel_error(g, exact_sigmoid_prime(z)) for g, z in zip(sp, grid))
-    err_expit = max(rel_error(g, exact_sigmoid(z)) for g, z in zip(expit, grid))
+    err = max(rel_error(g, exact_sigmoid(z)) for g, z in zip(s, grid, strict=True))
+    err_prime = max(rel_error(g, exact_sigmoid_prime(z)) for g, z in zip(sp, grid, strict=True))
+    err_expit = max(rel_error(g, exact_sigmoid(z)) for g, z in zip(expit, grid, strict=True))
     assert err <= SIGMOID_RTOL, err
     assert err_prime <= SIGMOID_PRIME_RTOL, err_prime
     # As accurate as expit: within a couple of units in the last place of expit's own error.
@@ -145,7 +144,7 @@ def test_accuracy_on_dense_grid(grid: np.ndarray) -> None:
 
 def test_float32_matches_exact_value() -> None:
     z = np.linspace(-87, 87, 3481, dtype=np.float32)
-    err = max(rel_error(g, exact_sigmoid(float(v))) for g, v in zip(sigmoid(z), z))
+    err = max(rel_error(g, exact_sigmoid(float(v))) for g, v in zip(sigmoid(z), z, strict=True))
     assert err <= 3 * np.finfo(np.float32).eps, err
 
 
@@ -267,6 +266,29 @@ def test_no_warnings_or_floating_point_errors(func, z) -> None:
     assert np.all(np.isnan(out) | ((0 <= out) & (out <= 1)))
 
 
+@pytest.mark.parametrize(
+    ("func", "z", "exact"),
+    [
+        (sigmoid, -10.0, exact_sigmoid),
+        (sigmoid, -16.0, exact_sigmoid),
+        (sigmoid, -17.0, exact_sigmoid),
+        (sigmoid_prime, 10.0, exact_sigmoid_prime),
+        (sigmoid_prime, -16.0, exact_sigmoid_prime),
+    ],
+)
+def test_float16_results_below_its_normal_range_do_not_raise(func, z: float, exact) -> None:
+    # Regression: σ(float16(-10)) ≈ 4.5e-5 is a float16 subnormal, and the cast back from the
+    # float32 working precision raised "underflow encountered in cast" under errstate(all="raise").
+    z16 = np.float16(z)
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        out = func(z16)
+        arr = func(np.array([z16, 0.0, -z16], dtype=np.float16))
+    assert type(out) is np.float16 and out == np.float16(float(exact(z)))
+    assert 0 <= out < np.finfo(np.float16).smallest_normal
+    assert arr.dtype == np.float16 and arr[0] == out
+
+
 @pytest.mark.parametrize("func", FUNCS)
 @pytest.mark.parametrize("dtype", FLOAT_DTYPES)
 def test_nan_gives_nan(func, dtype: type) -> None:
@@ -310,9 +332,7 @@ BAD = [
 @pytest.mark.parametrize("func", FUNCS)
 @pytest.mark.parametrize(("z", "got"), BAD, ids=[b[1] for b in BAD])
 def test_type_errors_name_argument_and_type(func, z, got: str) -> None:
-    message = (
-        rf"^{func.__name__}\(\): argument 'z' must be a real number or array of real numbers, got {got}$"
-    )
+    message = rf"^{func.__name__}\(\): argument 'z' must be a real number or array of real numbers, got {got}$"
     with pytest.raises(TypeError, match=message):
         func(z)
 
@@ -344,7 +364,6 @@ def test_counter_examples_are_not_exported() -> None:
 # ── Rules for every snippets/*.py ─────────────────────────────────────────────────────────────
 
 ALLOWED_TOP_LEVEL = {"numpy"} | set(sys.stdlib_module_names)
-MARKER = re.compile(r"--8<-- \[(start|end):([A-Za-z0-9_]+)\]")
 
 
 def _is_fallback_import(node: ast.Try, siblings: set[str]) -> bool:
@@ -408,24 +427,22 @@ def test_importing_prints_nothing() -> None:
 
 @pytest.mark.parametrize("path", SNIPPETS, ids=lambda p: p.name)
 def test_section_markers_are_balanced(path: Path) -> None:
-    open_sections: list[str] = []
-    seen: set[str] = set()
-    for line in path.read_text("utf-8").splitlines():
-        for kind, name in MARKER.findall(line):
-            if kind == "start":
-                assert name not in seen, f"{path.name}: section {name!r} started twice"
-                seen.add(name)
-                open_sections.append(name)
-            else:
-                assert open_sections and open_sections[-1] == name, f"{path.name}: stray [end:{name}]"
-                open_sections.pop()
-    assert not open_sections, f"{path.name}: unclosed {open_sections}"
+    sections(path.read_text("utf-8"))  # raises SectionError naming the section and line
 
 
 def test_every_shown_function_has_its_section() -> None:
     expected = {
-        "sigmoid.py": {"imports", "as_float_array", "sigmoid", "sigmoid_prime", "step", "sigmoid_naive", "sigmoid_tanh"},
+        "sigmoid.py": {
+            "imports",
+            "as_float_array",
+            "sigmoid",
+            "sigmoid_prime",
+            "step",
+            "sigmoid_naive",
+            "sigmoid_tanh",
+        },
         "neuron.py": {
+            "imports",
             "neuron_args",
             "perceptron",
             "sigmoid_neuron",
@@ -433,10 +450,10 @@ def test_every_shown_function_has_its_section() -> None:
             "linear_output_change",
         },
     }
-    for name, sections in expected.items():
+    for name, expected_sections in expected.items():
         text = (ROOT / "snippets" / name).read_text("utf-8")
-        found = {m[1] for m in MARKER.findall(text) if m[0] == "start"}
-        assert found == sections, (name, found)
-        for section in sections - {"imports"}:
-            body = text.split(f"[start:{section}]")[1].split(f"[end:{section}]")[0]
+        found = sections(text)
+        assert set(found) == expected_sections, (name, set(found))
+        for section in expected_sections - {"imports"}:
+            body = found[section]
             assert re.search(rf"^def _?{section}\(", body, re.M), f"{name}: [{section}] lacks its def"

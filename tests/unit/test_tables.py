@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+import subprocess
+import sys
 
 import mpmath
 import numpy as np
 import pytest
 
-from scripts import tables
+from scripts import examples, tables
 from scripts.tables import TABLES, VALUES
 from snippets import perceptron, sigmoid, sigmoid_neuron
 from snippets.sigmoid import sigmoid_tanh
-from tests.helpers import exact_sigmoid
+from tests.helpers import ROOT, exact_sigmoid
 
 _SUPER = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 
@@ -141,23 +144,40 @@ def test_sigmoid_numerics_generator_raises_no_warning() -> None:
 
 def test_eq5_check_error_shrinks_like_delta_squared() -> None:
     """Equation (5)'s error is ~Δ²: error/Δ² roughly constant, error ~100× smaller per 10× smaller Δ."""
-    rows = tables.eq5_rows()
-    w, x, b = np.array(tables.EQ5_W), np.array(tables.EQ5_X), tables.EQ5_B
-    for d, exact, linear, error, ratio in rows:
-        z0 = mpmath.fsum(mpmath.mpf(wi) * mpmath.mpf(xi) for wi, xi in zip(w, x)) + b
-        ref = exact_sigmoid(z0 + mpmath.mpf(d) * mpmath.mpf(x[0])) - exact_sigmoid(z0)
-        assert exact == pytest.approx(float(ref), rel=1e-8)
-        assert error == pytest.approx(exact - linear)
-    ratios = [r[4] for r in rows]
-    for a, b_ in zip(ratios, ratios[1:]):
+    nudges = [examples.nudge(d) for d in examples.TABLE_DW]
+    z0 = mpmath.fsum(mpmath.mpf(wi) * mpmath.mpf(xi) for wi, xi in zip(examples.W, examples.X)) + examples.B
+    for n in nudges:
+        ref = exact_sigmoid(z0 + mpmath.mpf(n.dw) * mpmath.mpf(examples.X[0])) - exact_sigmoid(z0)
+        assert n.exact == pytest.approx(float(ref), rel=1e-8)
+        assert n.error == pytest.approx(n.exact - n.linear)
+    ratios = [n.error / n.dw**2 for n in nudges]
+    for a, b_ in itertools.pairwise(ratios):
         assert 1 / 1.5 < a / b_ < 1.5
-    errors = [abs(r[3]) for r in rows]
-    for a, b_ in zip(errors, errors[1:]):
+    errors = [abs(n.error) for n in nudges]
+    for a, b_ in itertools.pairwise(errors):
         assert 50 < a / b_ < 200
-    assert ratios[-1] == pytest.approx(tables.eq5_limit(), rel=0.02)
+    assert ratios[-1] == pytest.approx(examples.error_limit(), rel=0.02)
     _, table_rows = parse_table(tables.eq5_check())
-    assert [parse_num(r[0]) for r in table_rows] == list(tables.EQ5_DW)
-    assert VALUES["eq5_limit"]() == tables.num(tables.eq5_limit(), 4)
+    assert [parse_num(r[0]) for r in table_rows] == list(examples.TABLE_DW)
+    assert [parse_num(r[1]) for r in table_rows] == pytest.approx([n.exact for n in nudges], rel=1e-4)
+    assert VALUES["eq5_limit"]() == tables.num(examples.error_limit(), 4)
+
+
+def test_tangent_overshoot_is_figure_5s_bars() -> None:
+    """The per cent the prose cites is the tangent bar's length over the actual change's, minus one."""
+    dw = examples.FIGURE_DW
+    z0 = mpmath.fsum(mpmath.mpf(wi) * mpmath.mpf(xi) for wi, xi in zip(examples.W, examples.X)) + examples.B
+    exact = exact_sigmoid(z0 + mpmath.mpf(dw) * mpmath.mpf(examples.X[0])) - exact_sigmoid(z0)
+    s = exact_sigmoid(z0)
+    linear = s * (1 - s) * mpmath.mpf(examples.X[0]) * dw  # σ′(z) x₁ Δw₁, independently of snippets
+    assert VALUES["tangent_overshoot_pct"]() == str(round(float(100 * (linear / exact - 1))))
+    assert 0 < int(VALUES["tangent_overshoot_pct"]()) < 100  # the tangent overshoots, visibly but modestly
+
+
+def test_tables_load_without_matplotlib() -> None:
+    """The tables (and the σ tests that import their constants) never load the plotting stack."""
+    code = "import sys, scripts.tables; assert 'matplotlib' not in sys.modules, 'matplotlib imported'"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
 
 def test_sigmoid_scaled() -> None:

@@ -1,0 +1,86 @@
+"""Valid markup on every built page: unique ids, no Markdown attributes or blocks leaking into
+paragraphs (fast, pure Python), and the W3C Nu HTML Checker over every page and SVG figure."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from scripts.tools import vnu
+
+# A block element opened right inside a paragraph: the HTML parser closes the <p> first, leaving
+# an empty paragraph and a stray </p> (Markdown wrapped raw HTML it did not recognise).
+BLOCK_IN_P = re.compile(r"<p>\s*<(figure|div|table|ul|ol|pre|blockquote|h[1-6]|details)\b")
+
+
+class _Attributes(HTMLParser):
+    """Collect every id, and every element that carries a `markdown` attribute."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.markdown: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value is not None:
+                self.ids.append(value)
+            if name == "markdown":
+                self.markdown.append(f"<{tag} markdown={value!r}>")
+
+
+def _attributes(html: str) -> _Attributes:
+    parser = _Attributes()
+    parser.feed(html)
+    return parser
+
+
+def test_ids_are_unique_on_every_page(built_pages: dict[str, str]):
+    clashes = {
+        page: [i for i, n in Counter(_attributes(html).ids).items() if n > 1]
+        for page, html in built_pages.items()
+    }
+    assert not {page: ids for page, ids in clashes.items() if ids}
+
+
+def test_no_markdown_attribute_or_block_inside_a_paragraph(built_pages: dict[str, str]):
+    leaks = {
+        page: _attributes(html).markdown + BLOCK_IN_P.findall(html) for page, html in built_pages.items()
+    }
+    assert not {page: found for page, found in leaks.items() if found}
+
+
+def test_the_checks_see_the_errors_they_guard():
+    page = '<p><figure markdown="span"><svg><g id="figure_1"></g></svg><svg><g id="figure_1"></g></svg></figure></p>'
+    assert _attributes(page).ids == ["figure_1", "figure_1"] and _attributes(page).markdown
+    assert BLOCK_IN_P.search(page)
+
+
+def _checker() -> Path:
+    """Return the Nu HTML Checker's jar; skip when java or npm is missing, but fail under CI=true."""
+    missing = [tool for tool in ("java", "npm") if shutil.which(tool) is None]
+    if missing:
+        message = f"{' and '.join(missing)} not found: install Debian's default-jre-headless and npm"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return vnu.install()
+
+
+def test_nu_html_checker_finds_no_errors(site_dir: Path):
+    assert vnu.errors(site_dir, _checker()) == []
+
+
+def test_nu_html_checker_reports_errors(tmp_path: Path):
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="ko"><title>t</title><p><figure markdown="span"></figure></p><b id="a"></b><i id="a"></i>',
+        "utf-8",
+    )
+    found = "\n".join(vnu.errors(tmp_path, _checker()))
+    assert "index.html:1: Duplicate ID “a”." in found and "Attribute “markdown” not allowed" in found
