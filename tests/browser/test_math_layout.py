@@ -86,7 +86,15 @@ def test_skipped_blocks_are_reachable(page, base_url: str) -> None:
     page.wait_for_timeout(300)
     copied = page.evaluate("window.getSelection().toString()")
     assert last.split("\n")[0] in copied, "a selection of the article does not carry its last paragraph"
-    assert "Δoutput" in copied and "σ′(z)" in copied, "formulas do not copy as readable text"
+    # What a copy puts on the clipboard (javascripts/math-copy.js): each formula as one run of text.
+    clipboard = page.evaluate("""() => {
+      const data = new DataTransfer();
+      document.dispatchEvent(new ClipboardEvent('copy', {clipboardData: data, bubbles: true, cancelable: true}));
+      return [data.getData('text/plain'), data.getData('text/html')];
+    }""")
+    assert last.split("\n")[0] in clipboard[0]
+    assert "Δoutput≈∑j" in clipboard[0] and "σ′(z)" in clipboard[0], "formulas do not copy as one run of text"
+    assert "<math" in clipboard[1], "the copied HTML lost its MathML"
     page.evaluate("window.getSelection().removeAllRanges()")
     assert page.evaluate("t => window.find(t)", last.split("\n")[0]), "find-in-page does not reach the last paragraph"
     flat = page.evaluate("""() => [...document.querySelectorAll('article math')]
