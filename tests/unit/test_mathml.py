@@ -34,3 +34,61 @@ def test_bad_formulas_raise_naming_the_formula(tex: str) -> None:
     with pytest.raises(MathError, match="cannot convert formula") as info:
         latex_to_mathml(tex)
     assert tex in str(info.value)
+
+
+# ── The MathML a browser and a screen reader need ─────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("tex", "word"),
+    [
+        ("\\Delta \\mathrm{output}", "output"),
+        ("\\mathrm{threshold}_j", "threshold"),
+        ("\\exp(-z)", "exp"),
+        ("\\partial\\, \\mathrm{output} / \\partial b", "output"),
+    ],
+)
+def test_a_word_is_one_token(tex: str, word: str) -> None:
+    out = latex_to_mathml(tex)
+    assert f"<mi>{word}</mi>" in out
+    assert 'mathvariant="normal"' not in out
+
+
+def test_single_upright_letters_from_different_words_stay_apart() -> None:
+    out = latex_to_mathml("\\mathrm{ab}\\,\\mathrm{cd}")
+    assert '<mi>ab</mi><mspace width="0.167em" /><mi>cd</mi>' in out
+
+
+def test_prime_follows_its_base_instead_of_a_superscript() -> None:
+    out = latex_to_mathml("\\sigma'(z)")
+    assert "<msup>" not in out
+    assert out.startswith('<math display="inline"><mi>σ</mi><mo lspace="0" rspace="0">′</mo>')
+    # In a position that takes exactly one element the pair stays grouped.
+    assert '<mfrac><mrow><mi>σ</mi><mo lspace="0" rspace="0">′</mo></mrow><mn>2</mn></mfrac>' in latex_to_mathml(
+        "\\frac{\\sigma'}{2}"
+    )
+
+
+def test_no_redundant_rows_and_real_characters() -> None:
+    out = latex_to_mathml("\\frac{1}{1+e^{-z}}")
+    assert out == (
+        '<math display="inline"><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo>'
+        "<msup><mi>e</mi><mrow><mo>−</mo><mi>z</mi></mrow></msup></mrow></mfrac></math>"
+    )
+    assert "xmlns" not in out and "&#x" not in out
+
+
+def test_displaystyle_applies_to_the_rest_of_its_row() -> None:
+    out = latex_to_mathml("a + \\displaystyle\\frac{1}{2}", display=True)
+    assert '<mstyle displaystyle="true" scriptlevel="0"><mfrac>' in out
+
+
+def test_display_formula_gets_pieces_that_start_at_plus_or_relation() -> None:
+    out = latex_to_mathml("\\Delta y \\approx \\sum_j a_j + \\frac{b}{c}", display=True)
+    assert out.startswith(
+        '<math display="block" class="math-wrap"><mrow><mi>Δ</mi><mi>y</mi></mrow><mrow><mo form="infix">≈</mo>'
+    )
+    assert '</mrow><mrow><mo form="infix">+</mo><mfrac>' in out
+    assert out.count("<mrow>") == 3
+    # A sign after an operator is not a break point; inline math never gets pieces.
+    assert "math-wrap" not in latex_to_mathml("z = -b") and 'form="infix"' not in latex_to_mathml("-b", display=True)

@@ -1,0 +1,108 @@
+"""Math and layout in Chromium: equation (5) on one line where it fits and wrapped at its pieces on a
+phone, σ′ with its prime beside σ, and the chapter's text reachable by copy, find and #links."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import CHAPTER, assert_clean, new_page
+
+# Equation (5): the rows its pieces sit on, whether the page scrolls sideways, whether the number is
+# inside the viewport, and where the equation's box is after the browser went to #eqtn5.
+JS_EQ5 = """() => {
+  const box = document.getElementById('eqtn5');
+  const math = box.querySelector('math');
+  const pieces = [...math.children].map(p => p.getBoundingClientRect());
+  // Pieces on one line overlap vertically (they share a baseline, not a centre).
+  let rows = 0, bottom = -Infinity;
+  for (const r of pieces) {
+    if (r.top >= bottom - 1) { rows += 1; bottom = r.bottom; } else bottom = Math.max(bottom, r.bottom);
+  }
+  const num = box.querySelector('.math-number').getBoundingClientRect();
+  const eq = box.getBoundingClientRect();
+  const html = document.documentElement;
+  return {pieces: pieces.length, rows, pageScroll: html.scrollWidth - html.clientWidth,
+          ownScroll: box.scrollWidth - box.clientWidth, numberLeft: num.left, numberRight: num.right,
+          numberWidth: num.width, width: html.clientWidth, top: eq.top, bottom: eq.bottom, height: innerHeight};
+}"""
+
+
+@pytest.mark.parametrize(("width", "rows"), [(1280, 1), (360, 2)])
+def test_equation_5_one_line_on_a_laptop_wrapped_at_plus_on_a_phone(
+    browser, base_url: str, width: int, rows: int
+) -> None:
+    """At 1280 px equation (5) is one line; at 360 px it wraps (before ≈ or +) into two, never
+    scrolls the page or its own box, keeps its number in view, and #eqtn5 lands on it."""
+    with new_page(browser, base_url, width=width) as page:
+        page.goto(base_url + CHAPTER + "#eqtn5", wait_until="networkidle")
+        eq = page.evaluate(JS_EQ5)
+        assert eq["pieces"] == 3, eq  # Δoutput | ≈ Σ … Δw_j | + … Δb
+        assert eq["rows"] == rows, f"{width} px: equation (5) on {eq['rows']} rows, expected {rows}: {eq}"
+        assert eq["pageScroll"] <= 0, f"{width} px: the page scrolls sideways: {eq}"
+        assert eq["ownScroll"] <= 1, f"{width} px: equation (5) scrolls in its box instead of wrapping: {eq}"
+        assert eq["numberWidth"] > 0 and 0 <= eq["numberLeft"] and eq["numberRight"] <= eq["width"], eq
+        assert 0 <= eq["top"] < eq["height"] / 2 and eq["bottom"] <= eq["height"], f"#eqtn5 did not land: {eq}"
+        assert page.evaluate("getComputedStyle(document.getElementById('eqtn5')).backgroundColor") != "rgba(0, 0, 0, 0)"
+        assert_clean(page, CHAPTER)
+
+
+# σ and its prime in every σ′ of the chapter: the prime's box against σ's (font size, gaps).
+JS_PRIMES = """() => [...document.querySelectorAll('article mo')].filter(mo => mo.textContent === '′').map(mo => {
+  const base = mo.previousElementSibling;
+  const b = base.getBoundingClientRect(), p = mo.getBoundingClientRect();
+  const size = parseFloat(getComputedStyle(base).fontSize);
+  return {base: base.textContent, scale: parseFloat(getComputedStyle(mo).fontSize) / size,
+          gapX: (p.left - b.right) / size, above: (b.top - p.bottom) / size};
+})"""
+
+
+def test_prime_sits_beside_sigma(page, base_url: str) -> None:
+    """Every σ′ on the chapter draws its prime at σ's size, touching σ and reaching into σ's height
+    (as a superscript it came out shrunk and floating 0.4 em above σ)."""
+    page.goto(base_url + CHAPTER, wait_until="networkidle")
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    primes = page.evaluate(JS_PRIMES)
+    assert len(primes) >= 5, primes
+    bad = [p for p in primes if not (p["scale"] == 1 and abs(p["gapX"]) < 0.05 and p["above"] < 0.05)]
+    assert not bad, f"primes apart from their base (em): {bad}"
+
+
+def test_text_of_the_chapter_is_reachable(page, base_url: str) -> None:
+    """A selection copies the whole article with each formula as one run of text, find-in-page
+    finds the last paragraph, every formula has a box, and a #link to any h2 or numbered equation
+    brings it to the top of the window."""
+    page.goto(base_url + CHAPTER, wait_until="networkidle")
+    last = page.evaluate("""() => { const ps = document.querySelectorAll('.md-content__inner > p');
+        return ps[ps.length - 1].textContent.trim().slice(0, 20); }""")
+    assert last
+    # Select the article as Ctrl+A would, and read what a copy would carry.
+    page.evaluate("window.getSelection().selectAllChildren(document.querySelector('article'))")
+    page.wait_for_timeout(300)
+    copied = page.evaluate("window.getSelection().toString()")
+    assert last.split("\n")[0] in copied, "a selection of the article does not carry its last paragraph"
+    # What a copy puts on the clipboard (javascripts/math-copy.js): each formula as one run of text.
+    clipboard = page.evaluate("""() => {
+      const data = new DataTransfer();
+      document.dispatchEvent(new ClipboardEvent('copy', {clipboardData: data, bubbles: true, cancelable: true}));
+      return [data.getData('text/plain'), data.getData('text/html')];
+    }""")
+    assert last.split("\n")[0] in clipboard[0]
+    assert "Δoutput≈∑j" in clipboard[0] and "σ′(z)" in clipboard[0], "formulas do not copy as one run of text"
+    assert "<math" in clipboard[1], "the copied HTML lost its MathML"
+    page.evaluate("window.getSelection().removeAllRanges()")
+    assert page.evaluate("t => window.find(t)", last.split("\n")[0]), "find-in-page does not reach the last paragraph"
+    flat = page.evaluate("""() => [...document.querySelectorAll('article math')]
+        .filter(m => { const r = m.getBoundingClientRect(); return !(r.width > 0 && r.height > 0); }).length""")
+    assert flat == 0
+    # Every h2 and numbered equation lands at the top of the window.
+    ids = page.evaluate("[...document.querySelectorAll('article h2[id], article .math-numbered[id]')].map(e => e.id)")
+    missed = {}
+    for target in ids:
+        page.goto("about:blank")
+        page.goto(base_url + CHAPTER + "#" + target, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
+        if not 0 <= top < 150:
+            missed[target] = round(top)
+    assert not missed, f"#links that did not land at the top of the window (px from the top): {missed}"
+    assert_clean(page, CHAPTER)
