@@ -21,6 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from scripts.tools import npm
+
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_VERSION = "13.5.0"
 PREFIX = ROOT / ".cache" / "audit"
@@ -38,22 +40,7 @@ RUNS = 3
 
 def install() -> Path:
     """Return the lighthouse executable, installing the pinned version into .cache/audit if needed."""
-    installed = PREFIX / "node_modules" / "lighthouse" / "package.json"
-    if not (installed.is_file() and json.loads(installed.read_text())["version"] == LIGHTHOUSE_VERSION):
-        PREFIX.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                "npm",
-                "install",
-                "--no-save",
-                "--no-audit",
-                "--no-fund",
-                "--prefix",
-                str(PREFIX),
-                f"lighthouse@{LIGHTHOUSE_VERSION}",
-            ],
-            check=True,
-        )
+    npm.install("lighthouse", LIGHTHOUSE_VERSION, PREFIX)
     return BIN
 
 

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from scripts.tools import npm
+
 ROOT = Path(__file__).resolve().parents[2]
 VNU_VERSION = "26.9.27"
 PREFIX = ROOT / ".cache" / "vnu"
@@ -23,25 +25,9 @@ THEME_ERRORS = ("Attribute “autocomplete” is only allowed when the input typ
 
 def install() -> Path:
     """Return the checker's jar, installing the pinned vnu-jar into .cache/vnu if needed."""
-    installed = PREFIX / "node_modules" / "vnu-jar" / "package.json"
-    current = installed.is_file() and json.loads(installed.read_text())["version"] == VNU_VERSION
-    if not (current and JAR.is_file()):
-        PREFIX.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                "npm",
-                "install",
-                "--no-save",
-                "--no-audit",
-                "--no-fund",
-                "--ignore-scripts",
-                "--prefix",
-                str(PREFIX),
-                f"vnu-jar@{VNU_VERSION}",
-            ],
-            check=True,
-            capture_output=True,
-        )
+    npm.install("vnu-jar", VNU_VERSION, PREFIX, "--ignore-scripts")  # the jar is in the package
+    if not JAR.is_file():
+        raise FileNotFoundError(f"vnu-jar {VNU_VERSION} in {PREFIX} has no {JAR.name}")
     return JAR
 
 

@@ -43,6 +43,15 @@ def _equation_tooltip(page, n: int) -> None:
     page.wait_for_function(f"getComputedStyle(document.querySelector('{ACTIVE}')).opacity === '1'")
 
 
+def _open(page, target, action: str):
+    """Return the tooltip that opens when `target` is scrolled into view and hovered, focused or tapped."""
+    target.scroll_into_view_if_needed()
+    getattr(target, action)()
+    tip = page.locator(ACTIVE)
+    tip.wait_for(state="visible", timeout=5000)
+    return tip
+
+
 def _in_place(page, link) -> None:
     """Fail if the reader was taken away: the link left the screen or the URL names an equation
     or a footnote (navigation.tracking may set a section's #id as the page scrolls)."""
@@ -76,10 +85,7 @@ def test_footnote_shows_over_the_text(page, base_url: str) -> None:
     assert refs.count() == 2
     for i, words in enumerate(["로지스틱", "계단 함수"]):
         ref = refs.nth(i)
-        ref.scroll_into_view_if_needed()
-        ref.hover()
-        tip = page.locator(ACTIVE)
-        tip.wait_for(state="visible", timeout=5000)
+        tip = _open(page, ref, "hover")
         assert words in tip.inner_text()
         _in_place(page, ref)
         _away(page)
@@ -96,10 +102,7 @@ def test_term_shows_english_and_definition(browser, base_url: str, scheme: str) 
     with new_page(browser, base_url, scheme=scheme) as page:
         page.goto(base_url + CHAPTER, wait_until="networkidle")
         term = page.locator(TERM.format(id="bias")).first
-        term.scroll_into_view_if_needed()
-        term.hover()
-        tip = page.locator(ACTIVE)
-        tip.wait_for(state="visible", timeout=5000)
+        tip = _open(page, term, "hover")
         text = tip.inner_text()
         assert text.startswith("bias: ") and "상수" in text, text
         colors = tip.evaluate(
@@ -167,10 +170,7 @@ def test_touch_tap_shows_then_follows(browser, base_url: str, scheme: str) -> No
             (TERM.format(id="weight"), "weight: "),
         ]:
             target = page.locator(selector).first
-            target.scroll_into_view_if_needed()
-            target.tap()
-            tip = page.locator(ACTIVE)
-            tip.wait_for(state="visible", timeout=5000)
+            tip = _open(page, target, "tap")
             assert expected in tip.inner_text()
             _in_place(page, target)
             _no_sideways_scroll(page, selector)

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from scripts.glossary import load
+from scripts.references import SKIP
 from tests.helpers import CHAPTER, article, nav_paths, page_ids
 
 EQUATION_TEXT = re.compile(r"식\s*\((\d+)\)")
@@ -18,26 +19,9 @@ PARTICLE_AFTER = re.compile(r"^[가-힣]")
 def _prose_strings(node):
     """Yield the text nodes of `node` that are running text: not in links, headings, code, math,
     admonition titles, footnotes or disclosure titles (where references.py links nothing)."""
-    skip = {
-        "a",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "code",
-        "pre",
-        "math",
-        "summary",
-        "script",
-        "style",
-        "label",
-        "button",
-    }
     for s in node.find_all(string=True):
         parents = list(s.parents)
-        if any(p.name in skip for p in parents):
+        if any(p.name in SKIP or p.name in ("script", "style") for p in parents):
             continue
         if any("admonition-title" in (p.get("class") or []) or "footnote" in (p.get("class") or []) for p in parents):
             continue
