@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import TableOfContents
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "figures"
@@ -167,14 +166,6 @@ def _unpublishable(site_url: str | None, command: str | None, environ) -> str | 
         f"site_url is {site_url!r}: set SITE_URL to the published address "
         "(e.g. SITE_URL=https://example.github.io/repo/), or ALLOW_LOCAL_SITE_URL=1 for a local build"
     )
-
-
-# A page that hides its TOC (the playground) gets none: Material's navigation.tracking would
-# otherwise replace the URL hash, where the playground keeps its state, with the section scrolled to.
-def on_page_context(context, page, config, nav):
-    if "toc" in (page.meta.get("hide") or []):
-        page.toc = TableOfContents([])
-    return context
 
 
 # Read an SVG's size in CSS pixels, so the page reserves its space before it loads.

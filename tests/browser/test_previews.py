@@ -54,7 +54,7 @@ def _open(page, target, action: str):
 
 def _in_place(page, link) -> None:
     """Fail if the reader was taken away: the link left the screen or the URL names an equation
-    or a footnote (navigation.tracking may set a section's #id as the page scrolls)."""
+    or a footnote."""
     top = link.evaluate("a => a.getBoundingClientRect().top")
     assert 0 <= top <= page.viewport_size["height"], "the link left the screen"
     assert "#eqtn" not in page.url and "#fn:" not in page.url, f"moved to {page.url}"
