@@ -106,3 +106,26 @@ def test_text_of_the_chapter_is_reachable(page, base_url: str) -> None:
             missed[target] = round(top)
     assert not missed, f"#links that did not land at the top of the window (px from the top): {missed}"
     assert_clean(page, CHAPTER)
+
+
+# Inline formulas whose tokens do not share one line: a token box that starts back at the left and
+# below the token before it (a formula laid out as blocks, one token per line, reads as a column).
+JS_STACKED_INLINE = """() => [...document.querySelectorAll('article math[display="inline"]')]
+  .filter(m => m.getClientRects().length)
+  .filter(m => {
+    const boxes = [...m.children].map(c => c.getBoundingClientRect()).filter(r => r.height > 0);
+    return boxes.some((r, i) => i > 0 && r.left < boxes[i - 1].right - 1 && r.top >= boxes[i - 1].bottom - 1);
+  })
+  .map(m => m.textContent.replace(/\\s+/g, ''))"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_inline_formulas_keep_their_tokens_on_one_line(browser, base_url: str, width: int) -> None:
+    """On a phone and a laptop every inline formula of the chapter lays its tokens out side by side
+    (∂output/∂w_j, not ∂, output, /, … stacked one per line)."""
+    with new_page(browser, base_url, width=width) as page:
+        page.goto(base_url + CHAPTER, wait_until="networkidle")
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        stacked = page.evaluate(JS_STACKED_INLINE)
+        assert not stacked, f"{width} px: inline formulas stacked one token per line: {stacked[:8]}"
+        assert_clean(page, CHAPTER)
