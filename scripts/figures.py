@@ -153,13 +153,19 @@ def _render(scheme: Scheme, height: float, draw: Callable[[plt.Axes], None], dia
 
 def _tidy(svg: str) -> str:
     """Return matplotlib's SVG made smaller: no prolog, doctype, comments or metadata, no no-op
-    rotations, numbers rounded to 0.01 pt, one line per element.
+    rotations, coordinates rounded to 0.01 pt, one line per element.
     """
     if "<text" in svg:
         raise ValueError("figure has <text>: every glyph must be a path (svg.fonttype 'path')")
     svg = re.sub(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->|<metadata>.*?</metadata>", "", svg, flags=re.DOTALL)
     svg = re.sub(r' transform="rotate\(-0 [\d.]+ [\d.]+\)"', "", svg)
-    svg = re.sub(r"-?\d+\.\d{3,}", lambda m: f"{float(m.group()):.2f}".rstrip("0").rstrip("."), svg)
+    # Coordinates to 0.01 pt; scale factors stay exact: a glyph's scale(0.015625) rounded to 0.02
+    # would draw every letter 28 % larger than its advance, so the letters of a word would touch.
+    svg = re.sub(
+        r"scale\([^)]*\)|-?\d+\.\d{3,}",
+        lambda m: m.group() if m.group().startswith("scale") else f"{float(m.group()):.2f}".rstrip("0").rstrip("."),
+        svg,
+    )
     svg = re.sub(r" ?\n\s*(?=[MLCQZz\"])", " ", svg)  # path data on one line
     return re.sub(r"\n\s*", "\n", svg).strip() + "\n"
 
