@@ -31,6 +31,7 @@ TAG = re.compile(r"\\tag\{\s*(\d+)\s*\}")
 LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 EQUATIONS: dict[str, File] = {}  # equation number → the Markdown page that defines it
+TERMS: list = []  # the glossary as references.Term, read once per build
 _COMMAND: list[str] = []  # the mkdocs command of this run ("build", "serve", "gh-deploy"), if any
 
 
@@ -67,7 +68,8 @@ def figure_cache_key(root: Path) -> str:
     return cache.key(sorted(p for pattern in FIGURE_INPUTS for p in root.glob(pattern)), ("numpy", "matplotlib"))
 
 
-# Publish every figure in both schemes, redrawn only when one of FIGURE_INPUTS or numpy or matplotlib changes.
+# Publish every figure in both schemes (redrawn only when FIGURE_INPUTS, numpy or matplotlib change);
+# read the glossary and the equation numbers once for the whole build.
 def on_files(files: Files, config) -> Files:
     from scripts import cache
     from scripts.figures import FIGURES, SCHEMES
@@ -82,6 +84,9 @@ def on_files(files: Files, config) -> Files:
                 except Exception as exc:
                     raise PluginError(f"figure '{name}' ({scheme.name}) failed: {exc!r}") from exc
             files.append(File.generated(config, f"figures/{name}.{scheme.name}.svg", abs_src_path=str(cached)))
+    from scripts import glossary, references
+
+    TERMS[:] = [references.Term(t.ko, t.id, f"{t.en}: {references.tex_to_text(t.definition)}") for t in glossary.load()]
     EQUATIONS.clear()
     for file in files.documentation_pages():
         if file.src_uri.endswith(".md"):
@@ -199,7 +204,7 @@ def on_page_content(html: str, page, config, files) -> str:
 def _link_references(html: str, page, files) -> str:
     from mkdocs.utils import get_relative_url
 
-    from scripts import glossary, references
+    from scripts import references
 
     here = set(re.findall(r'\bid="eqtn(\d+)"', html))
     equations = {n: f"{get_relative_url(f.url, page.file.url)}#eqtn{n}" for n, f in EQUATIONS.items()}
@@ -210,10 +215,7 @@ def _link_references(html: str, page, files) -> str:
     try:
         html = references.link_equations(html, equations)
         if page.file.src_uri != glossary_page.src_uri:
-            terms = [
-                references.Term(t.ko, t.id, f"{t.en}: {references.tex_to_text(t.definition)}") for t in glossary.load()
-            ]
-            html = references.link_terms(html, terms, get_relative_url(glossary_page.url, page.file.url))
+            html = references.link_terms(html, TERMS, get_relative_url(glossary_page.url, page.file.url))
     except references.LinkError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from exc
     return html
