@@ -187,6 +187,9 @@ def on_page_content(html: str, page, config, files) -> str:
     try:
         html = convert_page(html).replace("<br />\n<figcaption>", "<figcaption>")
         html = html.replace("<pre>", "<pre data-search-exclude>")  # search the prose, not the code
+        # In the Tab order before Material mounts the block as it comes into view (content.lazy in
+        # mkdocs.yml); Material then keeps tabindex only where the code scrolls sideways.
+        html = html.replace("<span></span><code>", '<span></span><code tabindex="0">')
     except MathError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from exc
     html = _link_references(html, page, files)

@@ -1,6 +1,6 @@
 """Math and layout in Chromium: equation (5) on one line where it fits and wrapped at its pieces on a
-phone, σ′ with its prime beside σ, and blocks skipped off screen (content-visibility) that anchors,
-text search and geometry still reach."""
+phone, σ′ with its prime beside σ, blocks skipped off screen (content-visibility) that anchors,
+text search and geometry still reach, and code blocks mounted as they come into view."""
 
 from __future__ import annotations
 
@@ -112,6 +112,30 @@ def test_skipped_blocks_are_reachable(page, base_url: str) -> None:
         if not 0 <= top < 150:
             missed[target] = round(top)
     assert not missed, f"#links that did not land at the top of the window (px from the top): {missed}"
+    assert_clean(page, CHAPTER)
+
+
+# Each code block of the chapter outside <details>: its Tab index, whether Material has mounted it
+# (its copy button), and how far below the top of the window it starts.
+JS_CODE_BLOCKS = """() => [...document.querySelectorAll('article .highlight pre > code')]
+  .filter(c => !c.closest('details'))
+  .map(c => ({tab: c.tabIndex, mounted: !!c.parentElement.querySelector('.md-code__button'),
+              top: c.getBoundingClientRect().top}))"""
+
+
+def test_code_blocks_mount_in_view_and_are_reachable_before(page, base_url: str) -> None:
+    """Material mounts a code block (copy button, sideways-scroll check) once it comes into view
+    (content.lazy), not all at load; before that each block is already in the Tab order."""
+    page.goto(base_url + CHAPTER, wait_until="networkidle")
+    height = page.evaluate("innerHeight")
+    below = [b for b in page.evaluate(JS_CODE_BLOCKS) if b["top"] > 2 * height]
+    assert below, "no code block below the fold to check"
+    assert all(b["tab"] == 0 for b in below), f"code blocks the keyboard cannot reach before they mount: {below}"
+    assert not any(b["mounted"] for b in below), "code blocks off screen were mounted at load (content.lazy is off)"
+    page.evaluate("""() => [...document.querySelectorAll('article .highlight pre > code')]
+        .filter(c => !c.closest('details')).pop().scrollIntoView({block: 'center'})""")
+    page.wait_for_timeout(300)
+    assert page.evaluate(JS_CODE_BLOCKS)[-1]["mounted"], "a code block in view has no copy button"
     assert_clean(page, CHAPTER)
 
 

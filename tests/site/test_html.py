@@ -53,6 +53,16 @@ def test_no_markdown_attribute_or_block_inside_a_paragraph(built_pages: dict[str
     assert not {page: found for page, found in leaks.items() if found}
 
 
+def test_code_blocks_are_in_the_tab_order(built_pages: dict[str, str]):
+    """Every highlighted code block's <code> has tabindex="0" in the HTML: Material mounts blocks only
+    once they come into view (content.lazy), and a keyboard reader must reach one that scrolls
+    sideways before that (scripts/hooks.py)."""
+    blocks = {page: re.findall(r"<pre[^>]*><span></span>(<code[^>]*>)", html) for page, html in built_pages.items()}
+    assert sum(map(len, blocks.values())) > 20, "no highlighted code blocks found"
+    bad = {page: tags for page, tags in blocks.items() if any(t != '<code tabindex="0">' for t in tags)}
+    assert not bad, bad
+
+
 def test_the_checks_see_the_errors_they_guard():
     page = '<p><figure markdown="span"><svg><g id="figure_1"></g></svg><svg><g id="figure_1"></g></svg></figure></p>'
     assert _attributes(page).ids == ["figure_1", "figure_1"] and _attributes(page).markdown

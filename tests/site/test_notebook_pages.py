@@ -69,7 +69,7 @@ def test_no_notebook_loaders_or_inline_styles(built_pages: dict[str, str], page:
         assert word not in lowered, word
     assert len(re.findall(r"<style\b", _article(html))) == 0 and "clipboard" not in _article(html)
     # Code cells are Material code blocks (its colours and copy button).
-    assert '<div class="language-python highlight"><pre data-search-exclude><span></span><code>' in html
+    assert '<div class="language-python highlight"><pre data-search-exclude><span></span><code tabindex="0">' in html
 
 
 @pytest.mark.parametrize("page", NOTEBOOKS)
