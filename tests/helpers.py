@@ -74,13 +74,6 @@ def open_details(page) -> None:
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
 
 
-def render_all(page) -> None:
-    """Lay out every block now, as it is once scrolled into view: blocks off screen are skipped
-    (content-visibility: auto in extra.css), and a tool that reads their colours or boxes without
-    scrolling would otherwise see no background behind their text."""
-    page.add_style_tag(content=".md-content__inner > * { content-visibility: visible !important; }")
-
-
 def color_scheme(page) -> str | None:
     """Return Material's active palette scheme ('default' is light, 'slate' is dark)."""
     return page.evaluate("document.body.getAttribute('data-md-color-scheme')")

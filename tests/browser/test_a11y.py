@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import MISSING, color_scheme, nav_paths, new_page, open_details, page_ids, render_all
+from tests.helpers import MISSING, color_scheme, nav_paths, new_page, open_details, page_ids
 
 BLOCKING = ("serious", "critical")
 
@@ -36,7 +36,6 @@ def test_no_serious_violations(browser, base_url: str, axe, path: str, scheme: s
         expected = "slate" if scheme == "dark" else "default"
         assert color_scheme(page) == expected
         open_details(page)
-        render_all(page)
         results = axe.run(page)
         violations = [v for v in results.response["violations"] if v.get("impact") in BLOCKING]
         assert not violations, f"/{path} ({scheme}):\n{describe(violations)}"
