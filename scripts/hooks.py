@@ -180,19 +180,17 @@ def _size(file: File) -> str:
     return f'width="{round(float(w) * px)}" height="{round(float(h) * px)}" loading="lazy"'
 
 
-# Replace LaTeX with MathML; keep code out of search and in the Tab order; link "식 (n)" and glossary
+# Replace LaTeX with MathML; prepare code blocks (scripts/codeblocks.py); link "식 (n)" and glossary
 # terms for previews in place (scripts/references.py).
 def on_page_content(html: str, page, config, files) -> str:
+    from scripts import codeblocks
     from scripts.mathml import MathError, convert_page
 
     try:
         html = convert_page(html).replace("<br />\n<figcaption>", "<figcaption>")
     except MathError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from exc
-    html = html.replace("<pre>", "<pre data-search-exclude>")  # search the prose, not the code
-    # A code block is in the Tab order before Material mounts it as it comes into view (content.lazy
-    # in mkdocs.yml); Material then keeps tabindex only where the code scrolls sideways.
-    html = html.replace("<span></span><code>", '<span></span><code tabindex="0">')
+    html = codeblocks.prepare(html)
     html = _link_references(html, page, files)
     if page.present_anchor_ids is not None:  # MkDocs checks #links against this set; add the ids of raw HTML
         page.present_anchor_ids.update(re.findall(r'\bid="([^"]+)"', html))

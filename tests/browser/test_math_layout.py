@@ -1,6 +1,6 @@
 """Math and layout in Chromium: equation (5) on one line where it fits and wrapped at its pieces on a
 phone, σ′ with its prime beside σ, the chapter's text reachable by copy, find and #links, and code
-blocks mounted as they come into view."""
+blocks mounted as they come into view, without the spans that draw nothing."""
 
 from __future__ import annotations
 
@@ -133,6 +133,36 @@ def test_code_blocks_mount_in_view_and_are_reachable_before(page, base_url: str)
     last = page.evaluate(JS_CODE_BLOCKS)[-1]
     assert last["tab"] == (0 if last["scrolls"] else -1), f"Tab index after mounting: {last}"
     assert_clean(page, CHAPTER)
+
+
+# How a token of each class would look inside a highlighted block ('' is plain code, no span class).
+JS_TOKEN_LOOKS = """(classes) => {
+  const code = document.querySelector('article .highlight pre > code');
+  const looks = el => { const s = getComputedStyle(el);
+    return [s.color, s.backgroundColor, s.fontWeight, s.fontStyle, s.textDecorationLine].join(' '); };
+  const out = {left: document.querySelectorAll('article .highlight span.n, article .highlight span.w').length};
+  for (const c of classes) {
+    const span = Object.assign(document.createElement('span'), {className: c, textContent: 'x'});
+    code.append(span); out[c] = looks(span); span.remove();
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_code_tokens_left_unwrapped_look_like_plain_code(page, base_url: str, scheme: str) -> None:
+    """scripts/codeblocks.py drops Pygments' name and whitespace spans (.n, .w) because they draw
+    nothing: in both schemes such a token looks exactly like the code around it. A highlighted
+    class that does draw (.nb, builtins) differs, so the check can tell."""
+    page.goto(base_url + CHAPTER)
+    # data-md-color-switching: as Material's palette toggle does, with colour transitions off
+    page.evaluate(
+        f"document.body.setAttribute('data-md-color-switching', ''); document.body.dataset.mdColorScheme = '{scheme}'"
+    )
+    looks = page.evaluate(JS_TOKEN_LOOKS, ["", "n", "w", "nb"])
+    assert looks["left"] == 0, f"{looks['left']} name or whitespace spans left in the chapter's code"
+    assert looks["n"] == looks[""] and looks["w"] == looks[""], looks
+    assert looks["nb"] != looks[""], looks
 
 
 # Inline formulas whose tokens do not share one line: a token box that starts back at the left and

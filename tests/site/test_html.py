@@ -56,11 +56,19 @@ def test_no_markdown_attribute_or_block_inside_a_paragraph(built_pages: dict[str
 def test_code_blocks_are_in_the_tab_order(built_pages: dict[str, str]):
     """Every highlighted code block's <code> has tabindex="0" in the HTML: Material mounts blocks only
     once they come into view (content.lazy), and a keyboard reader must reach one that scrolls
-    sideways before that (scripts/hooks.py)."""
+    sideways before that (scripts/codeblocks.py)."""
     blocks = {page: re.findall(r"<pre[^>]*><span></span>(<code[^>]*>)", html) for page, html in built_pages.items()}
     assert sum(map(len, blocks.values())) > 20, "no highlighted code blocks found"
     bad = {page: tags for page, tags in blocks.items() if any(t != '<code tabindex="0">' for t in tags)}
     assert not bad, bad
+
+
+def test_code_blocks_have_no_spans_that_draw_nothing(built_pages: dict[str, str]):
+    """No page keeps Pygments' name or whitespace spans (scripts/codeblocks.py), while the spans
+    that colour code are still there."""
+    left = {page: len(re.findall(r'<span class="[nw]">', html)) for page, html in built_pages.items()}
+    assert not {page: n for page, n in left.items() if n}
+    assert sum(html.count('<span class="nb">') for html in built_pages.values()) > 10, "no highlighting left"
 
 
 def test_the_checks_see_the_errors_they_guard():
