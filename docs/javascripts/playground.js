@@ -396,13 +396,23 @@
     document.querySelectorAll("[data-playground]").forEach(setup);
   }
 
-  if (typeof window.document$ !== "undefined" && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () {
+  // Material's document$ announces every page: the first, and each one instant navigation brings.
+  function start() {
+    if (typeof window.document$ !== "undefined" && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(function () {
+        init();
+      });
+    } else {
       init();
-    });
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
+    }
+  }
+
+  // On a first load this file runs before Material's bundle (both are deferred, and this one comes
+  // first in the page); DOMContentLoaded follows every deferred script. Run again by instant
+  // navigation, it finds document$ already there.
+  if (typeof window.document$ !== "undefined" || document.readyState === "complete") {
+    start();
   } else {
-    init();
+    document.addEventListener("DOMContentLoaded", start);
   }
 })();

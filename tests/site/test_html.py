@@ -71,6 +71,19 @@ def test_code_blocks_have_no_spans_that_draw_nothing(built_pages: dict[str, str]
     assert sum(html.count('<span class="nb">') for html in built_pages.values()) > 10, "no highlighting left"
 
 
+def test_first_paint_waits_for_three_stylesheets_and_no_script(built_pages: dict[str, str]):
+    """Every external script is deferred (Material's bundle by overrides/main.html, ours in
+    mkdocs.yml), and <head> links three stylesheets: Material's two and the site's one."""
+    for page, html in built_pages.items():
+        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        assert any("bundle." in s for s in scripts), f"{page}: Material's bundle is missing"
+        blocking = [s for s in scripts if not re.search(r"\s(defer|async)\b", s)]
+        assert not blocking, f"{page}: parser-blocking scripts {blocking}"
+        head = html.split("</head>", 1)[0]
+        sheets = re.findall(r'<link rel="stylesheet" href="[^"]*/([^"/]+)"', head)
+        assert len(sheets) == 3 and sheets[2] == "extra.css", f"{page}: stylesheets in <head>: {sheets}"
+
+
 def test_the_checks_see_the_errors_they_guard():
     page = '<p><figure markdown="span"><svg><g id="figure_1"></g></svg><svg><g id="figure_1"></g></svg></figure></p>'
     assert _attributes(page).ids == ["figure_1", "figure_1"] and _attributes(page).markdown
