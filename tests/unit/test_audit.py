@@ -10,23 +10,26 @@ def run(perf: int, tbt: float, style: float) -> dict:
         "scores": {"performance": perf, "accessibility": 100, "best-practices": 100, "seo": 100},
         "tbt": tbt,
         "lcp": 1500.0,
+        "fcp": 1200.0,
         "dom": 2766,
         "bytes": 110_000,
         "breakdown": {"Style & Layout": style, "Script Evaluation": 300.0},
         "failing": ["total-blocking-time: Total Blocking Time"],
+        "benchmark": 3000.0 + tbt,
     }
 
 
-def test_report_prints_medians_scores_tbt_lcp_dom_and_breakdown(capsys) -> None:
+def test_report_prints_medians_scores_tbt_lcp_fcp_dom_and_breakdown(capsys) -> None:
     report({"sigmoid-neurons/": [run(97, 150, 900), run(99, 80, 700), run(98, 90, 800)]})
     out = capsys.readouterr().out
     header, row = out.splitlines()[:2]
-    for column in ("perf", "a11y", "best", "seo", "TBT ms", "LCP ms", "DOM", "KiB"):
+    for column in ("perf", "a11y", "best", "seo", "TBT ms", "LCP ms", "FCP ms", "DOM", "KiB"):
         assert column in header
-    assert row.split()[:9] == ["/sigmoid-neurons/", "98", "100", "100", "100", "90", "1500", "2766", "107.4"]
+    assert row.split()[:10] == ["/sigmoid-neurons/", "98", "100", "100", "100", "90", "1500", "1200", "2766", "107.4"]
     assert "97–99" in row
     breakdown = out.split("main-thread work")[1]
     assert "Style & Layout" in breakdown and " 800 " in breakdown and "300" in breakdown
+    assert "benchmark index" in breakdown and "median 3090, 3080–3150" in breakdown
 
 
 def test_report_flags_a_page_over_the_tbt_target(capsys) -> None:
