@@ -397,22 +397,13 @@
   }
 
   // Material's document$ announces every page: the first, and each one instant navigation brings.
-  function start() {
-    if (typeof window.document$ !== "undefined" && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(function () {
-        init();
-      });
-    } else {
-      init();
-    }
-  }
-
   // On a first load this file runs before Material's bundle (both are deferred, and this one comes
-  // first in the page); DOMContentLoaded follows every deferred script. Run again by instant
+  // first in the page), and DOMContentLoaded follows every deferred script; run again by instant
   // navigation, it finds document$ already there.
-  if (typeof window.document$ !== "undefined" || document.readyState === "complete") {
-    start();
-  } else {
-    document.addEventListener("DOMContentLoaded", start);
+  function start() {
+    if (window.document$) window.document$.subscribe(init);
+    else init();
   }
+  if (window.document$ || document.readyState === "complete") start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

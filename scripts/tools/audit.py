@@ -4,9 +4,9 @@ Builds the site into site/ (strict), serves it gzip-compressed like GitHub Pages
 (scripts/tools/server.py), and runs npm's lighthouse, installed into .cache/audit at a pinned version,
 with Debian's Chromium against the landing page, the chapter, a notebook page (if any) and the
 playground. Prints per page the four category scores, total blocking time, largest and first
-contentful paint, the number of DOM elements, the page weight and Lighthouse's main-thread breakdown (where the
-time goes: style & layout, script evaluation, parsing, rendering…), so the next person sees what to
-work on. Targets: performance ≥ 98 and TBT ≤ 100 ms; accessibility, best practices and SEO 100.
+contentful paint, the number of DOM elements, the page weight and Lighthouse's main-thread
+breakdown (where the time goes: style & layout, script evaluation, parsing, rendering…), so the
+next person sees what to work on. Targets: performance ≥ 98 and TBT ≤ 100 ms; accessibility, best practices and SEO 100.
 Each page is audited RUNS times, the pages taking turns, and the median of each figure is printed
 (performance varies with the machine's load; its range is printed too, and so is Lighthouse's
 benchmark index of the machine's speed during the runs).

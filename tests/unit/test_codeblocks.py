@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import html as htmllib
 import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
 from scripts.codeblocks import prepare
+from tests.helpers import ROOT
 
-SNIPPETS = sorted((Path(__file__).resolve().parents[2] / "snippets").glob("*.py"))
+SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
 
 
 def text(markup: str) -> str:
     """Return what a reader sees and copies: the markup without tags, unescaped."""
-    return htmllib.unescape(re.sub(r"<[^>]+>", "", markup))
+    return BeautifulSoup(markup, "html.parser").get_text()
 
 
 def test_block_markup() -> None:
