@@ -168,9 +168,14 @@ _SUPERSCRIPT_FROM = "0123456789+-=()nijkxyz"
 _SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_FROM, "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱʲᵏˣʸᶻ")
 
 
+# Markdown marks a definition may hold (`code`, **strong**): a `title` shows them literally.
+_MARKS = re.compile(r"`([^`]*)`|\*\*(.*?)\*\*")
+
+
 def tex_to_text(definition: str) -> str:
-    """Return a definition with its $…$ math as plain Unicode text (e^{-z} → e⁻ᶻ); raise
-    LinkError naming the formula if a command is left over."""
+    """Return a definition as plain text for a tooltip: $…$ math as Unicode (e^{-z} → e⁻ᶻ),
+    `code` and **strong** without their marks; raise LinkError naming a formula with a command
+    left over."""
 
     def formula(m: re.Match[str]) -> str:
         tex = m.group(1)
@@ -187,4 +192,5 @@ def tex_to_text(definition: str) -> str:
             raise LinkError(f"cannot show ${m.group(1)}$ as text in a tooltip")
         return tex
 
-    return re.sub(r"\$([^$]+)\$", formula, definition)
+    text = _MARKS.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), definition)
+    return re.sub(r"\$([^$]+)\$", formula, text)

@@ -131,5 +131,6 @@ def test_tex_to_text() -> None:
     assert tex_to_text(r"가중합 $w \cdot x + b$에") == "가중합 w · x + b에"
     assert tex_to_text(r"$e^{z}$처럼, $f/g$를") == "eᶻ처럼, f/g를"
     assert tex_to_text(r"$x^{ab}$") == "x^(ab)"
+    assert tex_to_text("이 사이트의 `step`과 **굵게**, $z$") == "이 사이트의 step과 굵게, z"
     with pytest.raises(LinkError, match="frac"):
         tex_to_text(r"$\frac{1}{2}$")
