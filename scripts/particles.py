@@ -30,7 +30,7 @@ _POWER = {1: "other", 2: "other", 3: "other", 4: "other", 8: "other", 12: "", 16
 _LATIN = {c: "" for c in "abcdefghijkopqrstuvwxyz"} | {"l": "ㄹ", "m": "other", "n": "other"}
 _GREEK = {c: "" for c in "σΔδαβγπφψΣθλμ"}  # 시그마, 델타, 알파, 베타, 감마, 파이, … 뮤
 _WORDS = {"output": "other", "exp": "other", "inf": "other", "nan": ""}  # 아웃풋, 익스포넨셜, 인프, 난
-_SYMBOLS = {"∞": "", "%": "", "′": ""}  # 무한대, 퍼센트, 프라임
+_SYMBOLS = {"∞": "", "%": "", "′": "other", "″": "other"}  # 무한대, 퍼센트, 프라임, 더블 프라임
 
 _TRAILING = " \t()[]{}…,.·⋅|"  # closing brackets, ellipses, commas, |z| (절댓값 z) are not read at the end
 _EXPONENT = re.compile(r"[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")  # 1.7×10⁻⁴, x²

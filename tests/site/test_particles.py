@@ -1,7 +1,8 @@
 """A particle after a number or a formula fits how it is read aloud, on every built page.
 
-"−3로" is wrong (삼으로), so is "1/2를" (이분의 일을). Numbers in the prose come from the build, so
-this test reads the built HTML: every number in the text, and every inline formula, followed
+"−3로" is wrong (삼으로), so is "1/2를" (이분의 일을), and so is "w3가" (더블유 삼이). Numbers in the
+prose come from the build, so this test reads the built HTML: every number and every variable with a
+numeric subscript (x3, w₁) in the text and in images' alt text, and every inline formula, followed
 directly by 으로/로, 을/를, 이/가, 은/는 or 과/와 must carry the form `scripts.particles` picks.
 """
 
@@ -21,7 +22,9 @@ NUMBER = r"(?<![\w.])[−-]?\d[\d,]*(?:\.\d+)?(?:…|\.\.\.)?(?:×10[⁻⁺]?[�
 # The particle: its form, then the end of the word or a few endings that keep the particle intact
 # (으로도, 을까, 이나 …); a longer Hangul run such as "이면" or "이고" is the copula, not checked.
 PARTICLE = r"(으로|로|을|를|이|가|은|는|과|와)(?=[^가-힣]|$|도|만|서|써|나|든|부터|의|라도)"
-IN_TEXT = re.compile(f"({NUMBER}){PARTICLE}")
+# A variable with a numeric subscript, as plain text writes it (x3, w₁, Δw1): read by its subscript.
+SUBSCRIPTED = r"(?<![\w.])Δ?[A-Za-zσ][\d₀-₉]+"
+IN_TEXT = re.compile(f"({NUMBER}|{SUBSCRIPTED}){PARTICLE}")
 AFTER_MATH = re.compile(f"^{PARTICLE}")
 
 
@@ -31,10 +34,10 @@ def wrong_particles(html: str) -> list[str]:
     for hidden in body.select("script, style, .headerlink"):
         hidden.decompose()
     found = []
-    for node in body.find_all(string=True):
-        if node.find_parent("math") is not None:
-            continue
-        for m in IN_TEXT.finditer(str(node)):
+    texts = [str(node) for node in body.find_all(string=True) if node.find_parent("math") is None]
+    texts += [img["alt"] for img in body.find_all("img", alt=True)]  # read aloud by screen readers
+    for text in texts:
+        for m in IN_TEXT.finditer(text):
             number, particle = m.group(1), m.group(2)
             if choose(number, particle) != particle:
                 found.append(f"{number}{particle} (should be {number}{choose(number, particle)})")
@@ -82,6 +85,11 @@ def test_reader_matches_known_readings() -> None:
     assert wrong_particles(page(right)) == []
     wrong = "b를 −3로 두면 0.5을 넘고, 1/2를 내며, 1으로 가고, 1.7×10⁻⁴로 커지고, 10로, 0와 1, 37%이"
     assert len(wrong_particles(page(wrong))) == 8
+    # Subscripted variables, in the text and in an image's alt text: x3 is 엑스 삼, so 이, not 가.
+    assert wrong_particles(page("x3이, w₁이, Δw1을")) == []
+    assert len(wrong_particles(page("x3가, w₁를"))) == 2
+    alt = '<img alt="입력 x1, x2, x3이 가중치 w1, w2, w3가 붙은 화살표를 따라" src="p.svg">'
+    assert wrong_particles(page(alt)) == ["w3가 (should be w3이)"]
     # Formulas: MathML as the build writes it.
     sigma = "<math><mi>σ</mi><mo>(</mo><mi>z</mi><mo>)</mo></math>"
     square = "<math><mi>Δ</mi><msubsup><mi>w</mi><mn>1</mn><mn>2</mn></msubsup></math>"
