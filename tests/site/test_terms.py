@@ -39,7 +39,7 @@ SUM_WITH_BIAS = re.compile(r"가중합\s*\(?\s*(?:z\b|w\s*[·⋅]\s*x\s*\+\s*b)"
 
 # The terms Korean ML communities translate differently: our choice and the variants we record.
 DISPUTED = {
-    "gradient": ("그래디언트", ["그라디언트", "변화도"]),
+    "gradient": ("그레이디언트", ["그래디언트", "그라디언트", "변화도"]),
     "activation function": ("활성화 함수", ["활성 함수"]),
     "learning rate": ("학습률", ["학습 속도"]),
     "neural network": ("신경망", ["뉴럴 네트워크"]),
