@@ -30,7 +30,7 @@ FACTS = {
     "4 sigmoid neuron": ["시그모이드 뉴런(sigmoid neuron)", "결정적인 사실"],
     "5 inputs between 0 and 1": ["0.638", "0과 1 사이의 어떤 값", "시그모이드 함수(sigmoid function)"],
     "7 not so different": ["기술적인 세부 사항"],
-    "8 limits": ["큰 양수이면", "절댓값이 아주 큰 음수", "적당한 크기"],
+    "8 limits": ["큰 양수이면", "절댓값이 아주 큰 음수", "절댓값이 그리 크지 않을 때뿐"],
     "9 shape": ["모양", "계단 함수(step function)"],
     "10 step": ["양수인지 음수인지", "에 따라 1 또는 0"],
     "11 linear": ["편미분(partial derivative)", "선형 함수", "당황하지 마세요"],
@@ -39,7 +39,7 @@ FACTS = {
     "footnote logistic": ["로지스틱 함수(logistic function)", "로지스틱 뉴런"],
     "footnote step at zero": ["퍼셉트론은 0을 출력하지만 계단 함수는 1을"],
     "exercise I": ["양의 상수", "동작이 바뀌지 않음"],
-    "exercise II": ["극한에서", "모든 퍼셉트론을 시그모이드 뉴런으로 바꾸고", "어떻게 성립하지 않을"],
+    "exercise II": ["극한에서", "모든 퍼셉트론을 시그모이드 뉴런으로 바꾸고", "어떻게 어긋날 수"],
 }
 
 
