@@ -15,8 +15,8 @@
 # %% [markdown]
 # # 시그모이드 뉴런 실습
 #
-# 이 노트북은 [시그모이드 뉴런](../sigmoid-neurons.md) 절에 나오는 식 (3), (4), (5)를 코드로 직접
-# 계산해 봅니다. 시그모이드 뉴런(sigmoid neuron)의 출력(output)과 그 변화를 숫자와 그래프로 보고,
+# 이 노트북에서는 [시그모이드 뉴런](../sigmoid-neurons.md) 절에 나오는 식 (3), (4), (5)를 코드로 직접
+# 계산합니다. 시그모이드 뉴런(sigmoid neuron)의 출력(output)과 그 변화를 숫자와 그래프로 보고,
 # 퍼셉트론(perceptron)과 비교합니다. 함수는 이 사이트의 [코드 조각](../code.md)에 있는 것을 그대로
 # 가져다 씁니다.
 # 내려받은 노트북에는 그 함수들의 소스 코드가 들어 있으므로, numpy와 matplotlib만 설치되어 있으면
@@ -46,13 +46,13 @@ np.set_printoptions(precision=6, suppress=True)
 # %% [markdown]
 # ## 식 (3): 시그모이드 함수 { #sigmoid-function }
 #
-# 시그모이드 함수(sigmoid function)는 다음과 같이 정의됩니다.
+# 시그모이드 함수(sigmoid function)의 정의는 다음과 같습니다.
 #
 # $$\sigma(z) \equiv \frac{1}{1+e^{-z}} \tag{3}$$
 #
 # 여기서 $z = w \cdot x + b$는 뉴런의 가중 입력(weighted input)입니다.
-# $z$가 큰 양수이면 $e^{-z} \approx 0$이라 $\sigma(z) \approx 1$이고, $z$가 절댓값이 큰 음수이면
-# $e^{-z}$의 값이 매우 커져 $\sigma(z) \approx 0$입니다. 몇 개의 $z$에서 값을 확인해 봅니다.
+# $z$가 큰 양수이면 $e^{-z} \approx 0$이라 $\sigma(z) \approx 1$입니다. $z$가 절댓값이 큰 음수이면
+# $e^{-z}$의 값이 매우 커져 $\sigma(z) \approx 0$입니다. 몇몇 $z$에서 값을 확인해 봅시다.
 
 # %%
 z = np.array([-10.0, -4.0, -1.0, 0.0, 1.0, 4.0, 10.0])
@@ -70,9 +70,9 @@ print("max |sigma(-z) - (1 - sigma(z))| =", np.max(np.abs(sigmoid(-z) - (1 - sig
 # ## 시그모이드 함수와 계단 함수의 모양 { #shapes }
 #
 # 중요한 것은 식 자체보다 모양입니다. 시그모이드 함수는 계단 함수(step function)를 매끄럽게 만든
-# 모양입니다. 흔히 쓰는 계단 함수는 $z = 0$에서 1이지만, 책의 각주가 말하듯 퍼셉트론은
-# $w \cdot x + b = 0$일 때 0을 출력하므로 그와 맞추려면 0이어야 합니다. 이 사이트의 `step`은 각주를
-# 따라 $z = 0$에서 0을 돌려줍니다.
+# 모양입니다. 흔히 쓰는 계단 함수는 $z = 0$에서 1입니다. 하지만 책의 각주가 말하듯 퍼셉트론은
+# $w \cdot x + b = 0$일 때 0을 출력하므로, 퍼셉트론과 맞추려면 계단 함수도 0에서 0이어야 합니다.
+# 이 사이트의 `step`은 각주를 따라 $z = 0$에서 0을 돌려줍니다.
 
 # %% alt="나란히 놓인 두 그래프. 왼쪽은 z가 −5에서 5까지 변할 때 0 근처에서 출발해 z = 0에서 0.5를 지나 1에 가까워지는 매끄러운 S자 곡선 σ(z)이고, 오른쪽은 제목이 ‘step(z)’인 계단 함수 그래프로 z ≤ 0에서 0, z > 0에서 1이며 z = 0에서 0에 채워진 점, 1에 빈 점이 찍혀 있습니다."
 zs = np.linspace(-5, 5, 401)
@@ -95,11 +95,11 @@ plt.show()
 # %% [markdown]
 # ## 식 (4): 시그모이드 뉴런의 출력 { #neuron-output }
 #
-# 입력(input) $x_j$, 가중치(weight) $w_j$, 편향(bias) $b$를 가진 시그모이드 뉴런의 출력은 다음과 같습니다.
+# 입력(input)이 $x_j$, 가중치(weight)가 $w_j$, 편향(bias)이 $b$인 시그모이드 뉴런의 출력은 다음과 같습니다.
 #
 # $$\frac{1}{1+\exp\left(-\sum_j w_j x_j - b\right)} \tag{4}$$
 #
-# 입력은 0과 1 사이의 어떤 값이든 될 수 있습니다. 책의 예처럼 0.638도 올바른 입력입니다.
+# 입력은 0과 1 사이의 어떤 값이든 될 수 있습니다. 책의 예처럼 0.638을 넣어도 됩니다.
 # `sigmoid_neuron`의 결과와 식 (4)를 그대로 옮긴 계산을 비교하고, 같은 가중치와 편향을 쓰는
 # 퍼셉트론의 출력도 함께 봅니다.
 
@@ -120,7 +120,7 @@ print(f"perceptron       = {perceptron(w, x, b)}")
 # ## 작은 변화, 작은 출력 변화 { #small-changes }
 #
 # $w \cdot x + b$가 0에 가까운 퍼셉트론은 편향을 아주 조금만 바꿔도 출력이 0에서 1로 뒤집힙니다.
-# 같은 변화에 대해 시그모이드 뉴런의 출력은 조금만 움직입니다.
+# 편향을 똑같이 바꾸어도 시그모이드 뉴런의 출력은 조금만 바뀝니다.
 
 # %%
 b_edge = -np.dot(w, x) - 0.001  # w.x + b = -0.001, just below the threshold
@@ -133,11 +133,12 @@ for db in (0.0, 0.002):
 # %% [markdown]
 # ## 식 (5): 출력 변화의 선형 근사 { #linear-approximation }
 #
-# 가중치와 편향을 $\Delta w_j$, $\Delta b$만큼 조금 바꾸면 출력의 변화는 근사적으로
+# 가중치와 편향을 $\Delta w_j$, $\Delta b$만큼 조금 바꿀 때 출력의 변화 $\Delta \mathrm{output}$은
+# 다음과 같이 근사할 수 있습니다.
 #
 # $$\Delta \mathrm{output} \approx \sum_j \frac{\partial\, \mathrm{output}}{\partial w_j} \Delta w_j + \frac{\partial\, \mathrm{output}}{\partial b} \Delta b \tag{5}$$
 #
-# 입니다. 시그모이드 뉴런에서는 $z = w \cdot x + b$라 할 때
+# 시그모이드 뉴런에서는 $z = w \cdot x + b$라 할 때
 # $\partial\, \mathrm{output} / \partial w_j = \sigma'(z)\, x_j$이고
 # $\partial\, \mathrm{output} / \partial b = \sigma'(z)$입니다. `output_gradient`가 이 편미분(partial derivative) 값들을
 # 돌려주고, `linear_output_change`가 식 (5)의 오른쪽을 계산합니다.
@@ -182,7 +183,7 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# 식 (5)가 말하는 것은 출력의 변화가 $\Delta w_j$와 $\Delta b$의 **선형 함수**(linear function)라는 점입니다.
-# 그래서 출력을 원하는 만큼 조금 움직이려면 어떤 방향으로 가중치와 편향을 바꿔야 할지 쉽게 고를 수
-# 있습니다. 다음 노트북 [연습문제 풀이](exercises.py)에서는 시그모이드 뉴런이 퍼셉트론을 흉내 내는
-# 과정을 계산해 봅니다.
+# 식 (5)가 말하는 것은, 출력의 변화 $\Delta \mathrm{output}$이 $\Delta w_j$와 $\Delta b$의
+# **선형 함수**(linear function)라는 점입니다. 그래서 출력을 원하는 만큼 조금 움직이려면 가중치와
+# 편향을 어느 쪽으로 얼마나 바꿔야 할지 쉽게 정할 수 있습니다. 다음 노트북
+# [연습문제 풀이](exercises.py)에서는 시그모이드 뉴런이 퍼셉트론을 흉내 내는 과정을 계산합니다.

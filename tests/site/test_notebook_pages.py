@@ -204,6 +204,6 @@ def test_outputs_stay_out_of_the_search_index(site_dir: Path):
     index = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
     docs = [d for d in index["docs"] if d["location"].startswith("notebooks/")]
     text = json.dumps(docs, ensure_ascii=False)
-    assert "시그모이드 함수(sigmoid function)는 다음과 같이" in text  # Markdown cells are searchable
+    assert "시그모이드 함수(sigmoid function)의 정의는 다음과 같습니다" in text  # Markdown cells are searchable
     assert "sigmoid(z) = 0.017986" not in text and "0.993307" not in text  # outputs are not
     assert "노트북 내려받기" not in text
