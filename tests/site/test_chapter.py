@@ -220,3 +220,35 @@ def test_figure5_alt_text_states_the_computed_overshoot(built_pages: dict[str, s
     alts = [img["alt"] for img in article(built_pages[CHAPTER]).find_all("img") if "tangent" in img["src"]]
     assert alts and all(f"{pct}% 더 길다" in a for a in alts), alts
     assert all("조금 더 길다" not in a for a in alts)
+
+
+def test_additions_sit_between_the_books_paragraphs(chapter: str) -> None:
+    """Issue 17, section 3: the book's paragraph "If σ had in fact been a step function … change the
+    output" stays one paragraph (no heading or box inside it), and the σ-values 해설 follows Figure 3,
+    which it reads its values from."""
+    body = article(chapter)
+    start = next(p for p in body.find_all("p") if "계단 함수였다면" in p.get_text())
+    parts = [start]  # the paragraph, its display equation (5) and the text after it, up to "훨씬 쉽습니다"
+    while "훨씬 쉽습니다" not in parts[-1].get_text():
+        parts.append(parts[-1].find_next_sibling())
+    between = [
+        t.name + str(t.get("class", "")) for t in parts if t.name != "p" and "math-display" not in t.get("class", [])
+    ]
+    assert len(parts) == 3 and not between, between
+    figure3 = next(f for f in body.find_all("figure") if f.find("figcaption").get_text().startswith("그림 3"))
+    box = figure3.find_next_sibling()
+    assert "admonition" in box.get("class", []) and "그림 3의 곡선" in box.get_text()
+    assert box.find_next_sibling("p").get_text().startswith("이 모양은")
+
+
+def test_terms_are_introduced_once_where_first_used(chapter: str) -> None:
+    """Issue 17, section 3: 가중 입력 gets its English once, before any box uses it; σ″ is explained in
+    the paragraph that shows it; the symbol for the output's change in the text is Δoutput."""
+    text = re.sub(r"\s+", " ", article_text(chapter, drop_code=True))
+    assert text.count("(weighted input)") == 1
+    assert text.index("(weighted input)") < text.index("가중 입력 z = w x + b")
+    body = article(chapter)
+    second = [p for p in body.find_all("p") if "″" in p.get_text()]
+    assert second and all("두 번 미분" in p.get_text() for p in second)
+    prose = " ".join(p.get_text() for p in body.find_all("p") if not p.find_parent("figure"))
+    assert "Δ출력" not in prose and "Δoutput" in prose
