@@ -58,7 +58,7 @@ def table(terms: list[Term] | None = None) -> str:
         "|:--|:--|:--|:-:|:--|",
     ]
     for t in terms if terms is not None else load():
-        meaning = _cell(t.definition) + (f"<br>*표기 참고:* {_cell(t.note)}" if t.note else "")
+        meaning = _cell(t.definition) + (f"<br>**표기 참고:** {_cell(t.note)}" if t.note else "")
         rows.append(
             f'| <span id="{t.id}"></span>{_cell(t.en)} | {_cell(t.ko)} | {_cell(", ".join(t.avoid))} '
             f"| {'✓' if t.chapter else ''} | {meaning} |"

@@ -46,3 +46,15 @@ def test_navigation_label_is_spelled_the_standard_way(built_pages: dict[str, str
         assert "네비게이션" not in html, page
         assert re.search(r'<html lang="ko"', html), page
     assert any('aria-label="내비게이션"' in html for html in built_pages.values())
+
+
+def test_hangul_is_never_slanted(built_pages: dict[str, str]) -> None:
+    """Emphasis in Korean is bold, never italic: no <em> or <i> holds Hangul (English titles may be
+    italic, as *Neural Networks and Deep Learning* is)."""
+    slanted = {}
+    for page, html in built_pages.items():
+        body = BeautifulSoup(html, "html.parser").body
+        found = [t.get_text() for t in body.find_all(["em", "i"]) if re.search("[가-힣]", t.get_text())]
+        if found:
+            slanted[page] = found
+    assert not slanted, slanted
