@@ -18,6 +18,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "연습문제": (CHAPTER, "notebooks/exercises/"),
     # A reader who learned another community's term finds ours in the glossary's notes.
     "변화도": ("glossary/",),
+    "그래디언트": ("glossary/",),  # the common spelling finds 그레이디언트
     "학습 속도": ("glossary/",),
     "뉴럴 네트워크": ("glossary/",),
 }
