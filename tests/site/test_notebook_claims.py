@@ -70,8 +70,12 @@ def power(superscript: str) -> float:
     return float("1e" + superscript.translate(SUPERSCRIPT))  # as the table prints h, e.g. 1e-05
 
 
-def test_the_first_plot_says_why_its_labels_are_english(cells: list) -> None:
-    """The notebooks' plot labels stay English; the first plot's cell says why (no Korean font in a fresh Colab)."""
+@pytest.mark.parametrize("download", [DOWNLOAD, "notebooks/exercises.ipynb"])
+def test_the_first_plot_says_why_its_labels_are_english(site_dir: Path, download: str) -> None:
+    """The notebooks' plot labels stay English; each notebook's first plot says why (a fresh Colab
+    or Jupyter has no Korean font, so Korean labels would be boxes), and no label is Korean."""
+    cells = nbformat.read(site_dir / download, as_version=4).cells
     plots = [c for c in cells if c.cell_type == "code" and "plt.show()" in c.source]
     assert plots and "no Korean font" in plots[0].source
-    assert not re.search(r"set_(?:x|y)label\(\"[^\"]*[\uac00-\ud7a3]", "".join(c.source for c in plots))
+    labels = re.findall(r"(?:label|set_title)\(?=?\s*r?f?\"([^\"]*)\"", "".join(c.source for c in plots))
+    assert labels and not any(re.search(r"[\uac00-\ud7a3]", t) for t in labels), labels
