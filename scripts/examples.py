@@ -1,4 +1,8 @@
-"""The worked examples the chapter's tables and figures share, computed once with `snippets`.
+"""The worked examples of the chapter, its tables, figures and playground links: their constants
+and the values computed from them with `snippets`, once, here.
+
+scripts/tables.py formats these numbers, scripts/figures.py draws them and scripts/playground.py
+links to them; none of those modules holds example data of its own.
 
 Equation (5) is checked on one neuron, output = σ(w·x + b) with two inputs, whose first weight
 w₁ is nudged by Δw₁ (Δw₂ = Δb = 0). The table `eq5_check` (scripts/tables.py) shows small
@@ -9,12 +13,13 @@ their tests load without the plotting stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
-from snippets import linear_output_change, output_gradient, sigmoid, sigmoid_neuron, sigmoid_prime
+from snippets import linear_output_change, perceptron, sigmoid, sigmoid_neuron, sigmoid_prime
 
 # The neuron of equation (5)'s worked example.
 W = (2.0, -1.0)
@@ -63,11 +68,6 @@ def nudge(dw: float) -> Nudge:
     return Nudge(dw, exact, linear)
 
 
-def slope() -> float:
-    """Return ∂output/∂w₁ at the example's weights, σ′(z)·x₁."""
-    return float(output_gradient(np.array(W), np.array(X), B)[0][0])
-
-
 def error_limit() -> float:
     """Return ½σ″(z)x₁², the value error/Δw₁² approaches as Δw₁ → 0 (σ″ = σ′(1 − 2σ))."""
     second = float(sigmoid_prime(np.array([z()]))[0]) * (1 - 2 * float(sigmoid(z())))
@@ -89,3 +89,68 @@ def curve(samples: int = 141) -> Curve:
     outputs = np.array([output(v) for v in w1])
     tangent = np.array([output(W[0]) + nudge(v - W[0]).linear for v in w1])
     return Curve(w1, outputs, tangent)
+
+
+# ── the other worked examples ─────────────────────────────────────────────────────────────────
+
+SIGMOID_Z = (-5, -2, -1, -0.5, 0, 0.5, 1, 2, 5)  # σ(z) read off Figure 3 (table sigmoid_values)
+
+# perceptron_vs_sigmoid: one input, threshold at x = 0.5; fractional inputs such as 0.638.
+PVS_W, PVS_B = 6.0, -3.0
+PVS_X = (0.0, 0.25, 0.49, 0.5, 0.51, 0.638, 0.75, 1.0)
+
+# sigmoid_numerics: where the textbook formula and the tanh form go wrong in float64; the last
+# three rows are a subnormal result, the smallest subnormal, and an underflow to 0.
+NUMERICS_Z = (-20.0, -40.0, -710.0, -745.0, -800.0)
+
+# The accuracy snippets.sigmoid guarantees in float64, checked by tests/unit/test_sigmoid.py.
+SIGMOID_RTOL, SIGMOID_RTOL_RANGE = 5e-16, 708.0
+
+# σ(c·z) for growing c (exercise II, table sigmoid_scaled).
+SCALED_C = (1, 10, 100, 1000)
+SCALED_Z = (-0.5, -0.01, 0.0, 0.01, 0.5)
+
+# NAND perceptron of the recap page, and XOR built from four NANDs (the exercises' network).
+NAND_W, NAND_B = (-2.0, -2.0), 3.0
+BITS = ((0, 0), (0, 1), (1, 0), (1, 1))
+EXERCISE1_C = (1.0, 0.1, 7.0, 1000.0)
+EXERCISE2_C = (1, 10, 100)
+
+# Exercise II's failure case: neuron 1 has w·x + b = 0; neuron 2 (weight 2, bias −0.5) reads it.
+FAIL_W1, FAIL_X, FAIL_B1 = 1.0, 1.0, -1.0
+FAIL_W2, FAIL_B2 = 2.0, -0.5
+FAIL_C = (1, 10, 100, 1000)
+
+
+def nand_z(a: float, b: float, c: float = 1.0) -> float:
+    """Return the weighted input of the NAND neuron (weights −2, −2, bias 3, all scaled by c)."""
+    return float(c * np.array(NAND_W) @ np.array([a, b], dtype=float) + c * NAND_B)
+
+
+def xor_z(x1: float, x2: float, c: float = 1.0) -> float:
+    """Return the weighted input of the last of the four NAND sigmoid neurons computing XOR, every
+    weight and bias times c: the output is σ of it, as `xor_network(…, sigmoid_neuron)` returns."""
+    n1 = float(sigmoid(nand_z(x1, x2, c)))
+    return nand_z(float(sigmoid(nand_z(x1, n1, c))), float(sigmoid(nand_z(x2, n1, c))), c)
+
+
+def nand(a: float, b: float, c: float = 1.0, neuron: Callable = perceptron) -> float:
+    """Return the output of the NAND neuron (weights −2, −2, bias 3, all scaled by c)."""
+    return neuron(c * np.array(NAND_W), np.array([a, b], dtype=float), c * NAND_B)
+
+
+def xor_network(x1: float, x2: float, c: float = 1.0, neuron: Callable = perceptron) -> float:
+    """Return the output of XOR built from four NAND neurons, every weight and bias times c."""
+    n1 = nand(x1, x2, c, neuron)
+    return nand(nand(x1, n1, c, neuron), nand(x2, n1, c, neuron), c, neuron)
+
+
+def failure_path(c: float | None) -> tuple[float, float, float]:
+    """Return (neuron 1 output, neuron 2's z, neuron 2's output) of the failure case; c=None:
+    perceptrons. Neuron 2's output is σ (or the step) of exactly the z returned."""
+    if c is None:
+        first = perceptron([FAIL_W1], [FAIL_X], FAIL_B1)
+        return first, FAIL_W2 * first + FAIL_B2, perceptron([FAIL_W2], [first], FAIL_B2)
+    first = sigmoid_neuron([c * FAIL_W1], [FAIL_X], c * FAIL_B1)
+    z2 = float(np.array([c * FAIL_W2]) @ np.array([first]) + c * FAIL_B2)
+    return first, z2, sigmoid_neuron([c * FAIL_W2], [first], c * FAIL_B2)

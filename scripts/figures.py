@@ -148,10 +148,10 @@ def _render(scheme: Scheme, height: float, draw: Callable[[plt.Axes], None], dia
             fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
         finally:
             plt.close(fig)
-    return _tidy(buf.getvalue())
+    return _compact_svg(buf.getvalue())
 
 
-def _tidy(svg: str) -> str:
+def _compact_svg(svg: str) -> str:
     """Return matplotlib's SVG made smaller: no prolog, doctype, comments or metadata, no no-op
     rotations, coordinates rounded to 0.01 pt, one line per element.
     """
@@ -200,17 +200,19 @@ def _toward(a: tuple[float, float], b: tuple[float, float], d: float) -> tuple[f
 # ── diagrams ──────────────────────────────────────────────────────────────────────────────────
 
 NETWORK_LAYERS = (3, 4, 1)  # the book's figure: three inputs, four hidden neurons, one output
-NETWORK_SENTENCE = ("가중치(또는 편향)를 조금 바꾸면", "출력도 조금만 바뀝니다")
+NETWORK_SENTENCE = ("어느 가중치(또는 편향)든 조금 바꾸면", "출력도 조금만 바뀝니다")
+OUTPUT_CHANGE = r"출력 + $\Delta\mathrm{output}$"  # Δoutput as in equation (5), so figure and text share one symbol
 
 
 def network_layout() -> list[list[tuple[float, float]]]:
     """Return the centres (pt, y down) of Figure 1's neurons, layer by layer."""
-    xs, cy, gap = (24, 116, 208), 150, 42
+    xs, cy, gap = (20, 104, 188), 150, 42
     return [[(x, cy + (i - (n - 1) / 2) * gap) for i in range(n)] for n, x in zip(NETWORK_LAYERS, xs, strict=True)]
 
 
 def network_nudge(scheme: Scheme) -> str:
-    """Return Figure 1: a 3-4-1 network where a small change w + Δw of one weight moves the output a little."""
+    """Return Figure 1: a 3-4-1 network where a small change w + Δw of one weight moves the output a
+    little, by Δoutput; as in the book, every edge is an arrow into the neuron it feeds."""
     layers, r = network_layout(), 11
     nudged = (layers[0][0], layers[1][0])  # the weight that changes: top input → top hidden neuron
 
@@ -220,14 +222,14 @@ def network_nudge(scheme: Scheme) -> str:
         for left, right in itertools.pairwise(layers):
             for a in left:
                 for b in right:
-                    (x1, y1), (x2, y2) = _toward(a, b, r), _toward(b, a, r)
                     wide = (a, b) == nudged
-                    ax.plot(
-                        [x1, x2],
-                        [y1, y2],
-                        color=scheme.accent if wide else scheme.muted,
+                    _arrow(
+                        ax,
+                        _toward(a, b, r),
+                        _toward(b, a, r + 0.5),
+                        scheme.accent if wide else scheme.muted,
+                        arrowstyle=f"-|>,head_length={0.55 if wide else 0.45},head_width={0.28 if wide else 0.2}",
                         linewidth=3 if wide else 1,
-                        solid_capstyle="butt",
                         zorder=3 if wide else 2,
                     )
         for layer in layers:
@@ -249,9 +251,9 @@ def network_nudge(scheme: Scheme) -> str:
         )
         ox, oy = layers[-1][0]
         _arrow(ax, (ox + r, oy), (ox + r + 22, oy), scheme.fg)
-        ax.text(ox + r + 27, oy, r"출력 + $\Delta$출력", va="center", color=scheme.accent2)
+        ax.text(ox + r + 27, oy, OUTPUT_CHANGE, va="center", color=scheme.accent2)
         # The book's arrow: from the changed weight to the change it causes in the output.
-        _arrow(ax, (90, 74), (262, 138), scheme.muted, linewidth=1.2, connectionstyle="arc3,rad=-0.35")
+        _arrow(ax, (80, 74), (250, 138), scheme.muted, linewidth=1.2, connectionstyle="arc3,rad=-0.35")
 
     return _render(scheme, 236, draw, diagram=True)
 
@@ -315,29 +317,40 @@ def sigmoid_curve(scheme: Scheme) -> str:
     def draw(ax: plt.Axes) -> None:
         ax.plot(z, sigmoid(z), color=scheme.accent, linewidth=2.2)
         ax.set(xlim=(-5, 5), ylim=(-0.02, 1.02), xticks=range(-4, 5, 2), yticks=[0, 0.5, 1])
+        ax.set_title("시그모이드 함수")  # as the book titles it, and Figure 4 "계단 함수"
         ax.set_xlabel("$z$")
-        ax.set_ylabel(r"$\sigma(z)$")
         ax.grid(True, linewidth=0.6)
 
     return _render(scheme, 200, draw)
 
 
-STEP_AT_ZERO = 0.0  # where Figure 4 puts the filled dot at z = 0: the perceptron's output there
+def book_step(z: np.ndarray | float) -> np.ndarray:
+    """Return the book's step function, 1 for z ≥ 0 and 0 below: 1 − step(−z), the site's `step`
+    (0 at z = 0, like the perceptron) mirrored, so the two differ only at z = 0."""
+    return 1.0 - step(-np.asarray(z, dtype=float))
 
 
 def step_function(scheme: Scheme) -> str:
-    """Return Figure 4: the step function; at z = 0 the filled dot is step(0) = 0, the open one 1."""
-    at_zero = float(step(0.0))
-    if at_zero != STEP_AT_ZERO:
-        raise ValueError(f"step(0) is {at_zero}, but Figure 4 and its caption say {STEP_AT_ZERO}")
+    """Return Figure 4: the book's step function, whose value at z = 0 is 1 (filled dot; open at 0).
+
+    The book's footnote then explains that the perceptron outputs 0 there; the page's 역주 says
+    that the site's `step` follows the perceptron.
+    """
+    at_zero = float(book_step(0.0))
+    if at_zero != 1.0 or float(book_step(-1e-300)) != 0.0 or float(book_step(1e-300)) != 1.0:
+        raise ValueError(f"Figure 4 must be the book's step, 1 at z = 0 and 0 below; got {at_zero} at 0")
 
     def draw(ax: plt.Axes) -> None:
-        _plot_step(ax, -5, 5, color=scheme.accent, linewidth=2.2)
-        ax.plot([0], [at_zero], "o", color=scheme.accent, markersize=7)
-        ax.plot([0], [1 - at_zero], "o", markerfacecolor="none", markeredgecolor=scheme.accent, markersize=7)
+        # The z < 0 piece stops at the open dot's rim (its radius, 3.5 pt, is about 0.12 on this axis).
+        left, right = np.array([-5.0, -0.12]), np.array([0.0, 5.0])
+        ax.plot(left, book_step(left), color=scheme.accent, linewidth=2.2)
+        ax.plot(right, book_step(right), color=scheme.accent, linewidth=2.2)
+        ax.plot([0], [at_zero], "o", color=scheme.accent, markersize=7, zorder=3)
+        face = "none"  # the open dot: the value the step does not take at z = 0
+        ax.plot([0], [1 - at_zero], "o", markerfacecolor=face, markeredgecolor=scheme.accent, markersize=7, zorder=3)
         ax.set(xlim=(-5, 5), ylim=(-0.05, 1.08), xticks=range(-4, 5, 2), yticks=[0, 0.5, 1])
+        ax.set_title("계단 함수")  # as the book titles it, and Figure 3 "시그모이드 함수"
         ax.set_xlabel("$z$")
-        ax.set_ylabel("계단 함수")
         ax.grid(True, linewidth=0.6)
 
     return _render(scheme, 200, draw)
@@ -346,7 +359,7 @@ def step_function(scheme: Scheme) -> str:
 SCALES = (1, 2, 5, 10, 100)
 
 
-def sigmoid_scaled(scheme: Scheme) -> str:
+def scaled_sigmoid_curves(scheme: Scheme) -> str:
     """Return Figure 7: σ(c·z) for c in SCALES on [-3, 3], approaching the dashed step function."""
     # Extra samples near 0, where σ(100 z) rises from 0 to 1 within |z| < 0.05.
     z = np.union1d(np.linspace(-3, 3, 201), np.linspace(-0.06, 0.06, 49))
@@ -404,7 +417,15 @@ def tangent(scheme: Scheme) -> str:
         ax.plot([x1, x1], [out0, out0 + n.exact], color=scheme.accent2, **bar)
         ax.plot([x1 + gap] * 2, [out0, out0 + n.linear], color=scheme.accent, **bar)
         label = {"textcoords": "offset points", "va": "center"}
-        ax.annotate(r"$\Delta w$", (w0 + n.dw / 2, out0), xytext=(0, -11), ha="center", color=scheme.muted, **label)
+        ax.annotate(
+            r"$\Delta w_1$",
+            (w0 + n.dw / 2, out0),
+            xytext=(0, -13),
+            ha="center",
+            color=scheme.muted,
+            fontsize=SUBSCRIPTED,
+            **label,
+        )
         # "선형 추정" above the tangent's bar, "실제 변화" right of the bars under the curve.
         ax.annotate(
             "선형 추정",
@@ -433,7 +454,7 @@ FIGURES: dict[str, Callable[[Scheme], str]] = {
     "perceptron": perceptron_diagram,
     "sigmoid": sigmoid_curve,
     "step": step_function,
-    "sigmoid_scaled": sigmoid_scaled,
+    "sigmoid_scaled": scaled_sigmoid_curves,
     "sigmoid_prime": sigmoid_prime_curve,
     "tangent": tangent,
 }

@@ -8,30 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from scripts import examples
-from scripts.tables import (
-    BITS,
-    EXERCISE1_C,
-    EXERCISE2_C,
-    FAIL_B1,
-    FAIL_W1,
-    FAIL_X,
-    NAND_B,
-    NAND_W,
-    PVS_B,
-    PVS_W,
-)
+from scripts import examples as ex
 
-PVS_X_BOOK = examples.X[0]  # the book's example input 0.638, fed to the perceptron_vs_sigmoid neuron
-DW = examples.TABLE_DW[0]  # the playground's nudge Δw of w₁: the first row of the equation (5) table
+PVS_X_BOOK = ex.X[0]  # the book's example input 0.638, fed to the perceptron_vs_sigmoid neuron
+DW = ex.TABLE_DW[0]  # the playground's nudge Δw of w₁: the first row of the equation (5) table
 
 # (inputs x, weights w, bias b, scale c, nudge Δw of w₁) of the neuron each place of the chapter shows.
 STATES: dict[str, tuple[Sequence[float], Sequence[float], float, float, float]] = {
-    "pvs": ((PVS_X_BOOK,), (PVS_W,), PVS_B, 1, DW),  # the note after equation (4)
-    "eq5": (examples.X, examples.W, examples.B, 1, DW),  # the equation (5) check
-    "exercise1": (BITS[3], NAND_W, NAND_B, EXERCISE1_C[2], DW),  # one NAND perceptron, scaled
-    "exercise2": (BITS[3], NAND_W, NAND_B, EXERCISE2_C[-1], DW),  # the same at the table's largest c
-    "exercise2_failure": ((FAIL_X,), (FAIL_W1,), FAIL_B1, EXERCISE2_C[-1], DW),  # neuron 1: z = 0
+    "pvs": ((PVS_X_BOOK,), (ex.PVS_W,), ex.PVS_B, 1, DW),  # the note after equation (4)
+    "eq5": (ex.X, ex.W, ex.B, 1, DW),  # the equation (5) check
+    "exercise1": (ex.BITS[3], ex.NAND_W, ex.NAND_B, ex.EXERCISE1_C[2], DW),  # one NAND perceptron, scaled
+    "exercise2": (ex.BITS[3], ex.NAND_W, ex.NAND_B, ex.EXERCISE2_C[-1], DW),  # the same at the table's largest c
+    "exercise2_failure": ((ex.FAIL_X,), (ex.FAIL_W1,), ex.FAIL_B1, ex.EXERCISE2_C[-1], DW),  # neuron 1: z = 0
 }
 
 

@@ -94,6 +94,8 @@ for c in (0.001, 0.5, 3.0, 1e6):
 # 곧 $z \ne 0$이기만 하면 $\sigma(c z)$는 계단 함수(step function)의 값으로 다가갑니다.
 
 # %% alt="z가 −2에서 2까지 변할 때 c = 1, 2, 5, 10, 100인 σ(cz) 곡선들. c가 커질수록 곡선이 z = 0 부근에서 가파르게 올라가 ‘step’이라는 범례가 붙은 점선 계단 함수에 가까워지며, 모든 곡선이 z = 0에서 0.5를 지납니다."
+# The plot's labels stay in English: a fresh Colab or Jupyter has no Korean font, and Korean
+# labels would show there as empty boxes.
 zs = np.linspace(-2, 2, 801)
 fig, ax = plt.subplots()
 for c in (1, 2, 5, 10, 100):

@@ -75,6 +75,8 @@ print("max |sigma(-z) - (1 - sigma(z))| =", np.max(np.abs(sigmoid(-z) - (1 - sig
 # 이 사이트의 `step`은 각주를 따라 $z = 0$에서 0을 돌려줍니다.
 
 # %% alt="나란히 놓인 두 그래프. 왼쪽은 z가 −5에서 5까지 변할 때 0 근처에서 출발해 z = 0에서 0.5를 지나 1에 가까워지는 매끄러운 S자 곡선 σ(z)이고, 오른쪽은 제목이 ‘step(z)’인 계단 함수 그래프로 z ≤ 0에서 0, z > 0에서 1이며 z = 0에서 0에 채워진 점, 1에 빈 점이 찍혀 있습니다."
+# The plots' labels stay in English: a fresh Colab or Jupyter has no Korean font, and Korean
+# labels would show there as empty boxes.
 zs = np.linspace(-5, 5, 401)
 fig, (left, right) = plt.subplots(1, 2, sharey=True)
 left.plot(zs, sigmoid(zs), color="C0")
@@ -168,13 +170,18 @@ for h in hs:
     print(f"{h:8.0e} {exact:14.9f} {linear:14.9f} {errors[-1]:12.3e} {errors[-1] / h**2:10.5f}")
 
 # %% [markdown]
-# $h$가 10분의 1로 줄 때마다 오차는 약 100분의 1로 줄어듭니다. 로그 눈금 그래프에서는 기울기 2인
-# 직선으로 보입니다.
+# 첫 단계에서는 예상과 다릅니다. $h$가 0.1에서 0.01로 줄 때 오차는 약 34분의 1로만 줄어듭니다.
+# $h = 0.1$에서는 $h^3$에 비례하는 다음 항이 아직 커서 $h^2$ 항의 일부를 상쇄하기 때문입니다.
+# $h^2$에 비례하는 구간은 $h = 10^{-2}$부터 시작됩니다. 그다음부터는 $h$가 10분의 1로 줄 때마다
+# 오차가 약 100분의 1로 줄고, 오차를 $h^2$으로 나눈 값도 거의 일정합니다. 아래 로그 눈금 그래프의
+# 점선은 가장 작은 $h$의 오차에 맞춘 $h^2$ 직선입니다. $h = 10^{-2}$부터의 점은 이 직선 위에 놓이고,
+# $h = 0.1$의 점만 직선 아래에 있습니다.
 
-# %% alt="로그 눈금 그래프. 가로축 h가 10⁻⁵에서 10⁻¹까지 커질 때 실제 출력 변화와 식 (5)의 선형 추정 사이의 오차(범례 ‘|exact - linear|’)가 기울기 2인 직선을 따라 커지며, h²에 비례하는 점선과 겹칩니다."
+# %% alt="로그 눈금 그래프. 가로축 h가 10⁻⁵에서 10⁻¹까지 커질 때 실제 출력 변화와 식 (5)의 선형 추정 사이의 오차(범례 ‘|exact - linear|’)가 점과 선으로 그려져 있습니다. 가장 작은 h의 오차에 맞춘 h²에 비례하는 점선(범례 ‘∝ h²’) 위에 h = 10⁻⁵부터 10⁻²까지의 점이 놓이고, h = 10⁻¹의 점만 점선보다 아래에 있습니다."
 fig, ax = plt.subplots()
 ax.loglog(hs, errors, "o-", color="C0", label="|exact - linear|")
-ax.loglog(hs, errors[0] * (hs / hs[0]) ** 2, ":", color="gray", label=r"$\propto h^2$")
+# The h² line through the smallest h, where the error is closest to its h² term.
+ax.loglog(hs, errors[-1] * (hs / hs[-1]) ** 2, ":", color="gray", label=r"$\propto h^2$")
 ax.set_xlabel("h")
 ax.set_ylabel("error")
 ax.legend(frameon=False)

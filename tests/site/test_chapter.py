@@ -184,10 +184,17 @@ def test_facts_the_editor_flagged(built_pages: dict[str, str]) -> None:
     assert "볼일이없습니다" not in text and "식(2)를그대로적용해" in text
     # A neuron has no sign; its weighted input does.
     assert "뉴런의부호" not in text and "가중입력의부호를바꿀" in text
-    # Step function at 0: the usual one is 1 there, the footnote's perceptron needs 0, the site follows it.
+    # Step function at 0: Figure 4 is the book's (1 there), the footnote's perceptron needs 0, and a 역주
+    # after the footnote's paragraph says the site's `step` follows the perceptron.
     body = article(built_pages[CHAPTER])
     step_caption = next(c.get_text() for c in body.select("figure figcaption") if c.get_text().startswith("그림 4"))
-    assert "z = 0에서 1" in step_caption and "z = 0에서 0" in step_caption and "각주" in step_caption
+    assert "원문의 그래프처럼 z = 0에서 값이 1" in step_caption
+    notes = [n for n in body.select(".admonition.note") if n.select_one(".admonition-title").get_text() == "역주"]
+    step_note = next(n for n in notes if n.find("code", string="step"))
+    assert "0을 돌려줍니다" in step_note.get_text() and "각주" in step_note.get_text()
+    footnote_paragraph = body.find("sup", id="fnref:step-at-zero").find_parent("p")
+    assert step_note in footnote_paragraph.find_all_next("div")  # after the paragraph, not inside it
+    assert "`" not in " ".join(c.get_text() for c in body.select("figure figcaption"))  # Markdown rendered
     # The page note names every kind of addition of ours.
     note = body.select_one(".admonition.note").get_text()
     for ours in ("소제목", "그림", "역주", "해설", "풀이 (옮긴이)"):

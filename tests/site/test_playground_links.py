@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts import examples, tables
+from scripts import examples
 from scripts.tables import num
 from snippets import sigmoid_neuron
 from tests.helpers import CHAPTER, article
@@ -26,14 +26,14 @@ def state(x: tuple[float, ...], w: tuple[float, ...], b: float, c: float) -> dic
 
 # The heading each link follows, and the neurons it opens: the ones of the tables beside it.
 EXPECTED = {
-    "a-new-neuron": [state((0.638,), (tables.PVS_W,), tables.PVS_B, 1)],  # the note after equation (4), x = 0.638
+    "a-new-neuron": [state((0.638,), (examples.PVS_W,), examples.PVS_B, 1)],  # the note after equation (4), x = 0.638
     "annotation-eq5": [state(examples.X, examples.W, examples.B, 1)],  # the equation (5) check
     "exercise-1": [
-        state(tables.BITS[3], tables.NAND_W, tables.NAND_B, tables.EXERCISE1_C[2])
+        state(examples.BITS[3], examples.NAND_W, examples.NAND_B, examples.EXERCISE1_C[2])
     ],  # one NAND perceptron, scaled
     "exercise-2": [
-        state(tables.BITS[3], tables.NAND_W, tables.NAND_B, 100),  # the same at c = 100
-        state((tables.FAIL_X,), (tables.FAIL_W1,), tables.FAIL_B1, 100),  # the failure case: neuron 1 has z = 0
+        state(examples.BITS[3], examples.NAND_W, examples.NAND_B, 100),  # the same at c = 100
+        state((examples.FAIL_X,), (examples.FAIL_W1,), examples.FAIL_B1, 100),  # the failure case: neuron 1 has z = 0
     ],
 }
 
@@ -60,7 +60,7 @@ def test_links_open_the_neurons_beside_them(links: list) -> None:
         heading = link.find_previous(["h2", "h3"])
         got.setdefault(heading["id"], []).append(parse(link["href"]))
     assert got == EXPECTED
-    assert 100 in tables.EXERCISE2_C  # the c of exercise II's links is a column of its table
+    assert 100 in examples.EXERCISE2_C  # the c of exercise II's links is a column of its table
 
 
 def test_links_show_what_the_prose_says(links: list) -> None:

@@ -111,7 +111,8 @@ def test_light_and_dark_differ(name: str, svgs: dict[tuple[str, str], str]) -> N
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_latin_words(name: str, svgs: dict[tuple[str, str], str]) -> None:
-    assert latin_words(svgs[name, "light"]) == []
+    # Figure 1's Δoutput is the symbol of equation (5), written as there, not a word to translate.
+    assert latin_words(svgs[name, "light"]) == (["output"] if name == "network_nudge" else [])
 
 
 def test_latin_word_check_can_fail() -> None:
@@ -129,18 +130,19 @@ def test_figure_words(svgs: dict[tuple[str, str], str]) -> None:
         return words(svgs[name, "light"])
 
     sentence = "".join(figures.NETWORK_SENTENCE).replace(" ", "")
-    assert sentence == "가중치(또는편향)를조금바꾸면출력도조금만바뀝니다"
+    assert sentence == "어느가중치(또는편향)든조금바꾸면출력도조금만바뀝니다"  # the book: "any weight (or bias)"
     assert sentence in text("network_nudge").replace("\n", "")
-    assert "w+Δw" in text("network_nudge") and "출력+Δ출력" in text("network_nudge")
+    assert "w+Δw" in text("network_nudge") and "출력+Δoutput" in text("network_nudge")
     assert all(f"x{i}" in text("sigmoid_neuron") for i in (1, 2, 3)) and "출력" in text("sigmoid_neuron")
     assert all(f"w{i}" in text("perceptron") for i in (1, 2, 3)) and "출력∈{0,1}" in text("perceptron")
-    assert "계단함수" in text("step").split("\n")
+    # Figures 3 and 4 are titled as the book titles them, "sigmoid function" and "step function".
+    assert "시그모이드함수" in text("sigmoid").split("\n") and "계단함수" in text("step").split("\n")
+    assert all("rotate(" not in svgs[name, "light"] for name in ("sigmoid", "step"))  # neither has a y-label
     assert all(f"c={c}" in text("sigmoid_scaled") for c in (1, 2, 5, 10, 100)) and "계단함수" in text("sigmoid_scaled")
     assert "σ′(0)=1/4" in text("sigmoid_prime")
     tangent = text("tangent").split("\n")
-    assert {"접선", "선형추정", "실제변화", "출력", "Δw", "w1"} <= set(tangent)
-    for name in ("sigmoid", "sigmoid_prime"):  # math only: no words to translate
-        assert not HANGUL.search(text(name))
+    assert {"접선", "선형추정", "실제변화", "출력", "Δw1", "w1"} <= set(tangent) and "Δw" not in tangent
+    assert not HANGUL.search(text("sigmoid_prime"))  # math only: no words to translate
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -200,16 +202,32 @@ def test_network_has_the_book_layout(svgs: dict[tuple[str, str], str]) -> None:
     assert all(0 < x < figures.WIDTH for layer in layers for x, _ in layer)
     for scheme in SCHEMES:  # one weight, and only one, is drawn wide in the accent colour
         svg = svgs["network_nudge", scheme.name]
-        assert re.findall(rf'stroke: {scheme.accent}[^"]*', svg) == [f"stroke: {scheme.accent}; stroke-width: 3"]
-        assert svg.count(f'style="fill: none; stroke: {scheme.muted}"') == 3 * 4 + 4 * 1 - 1  # the others, 1 pt
+        wide = re.findall(rf"stroke: {scheme.accent}; stroke-width: ([\d.]+)", svg)
+        assert wide and set(wide) == {"3"}, wide
 
 
-def test_step_figure_agrees_with_step(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The filled dot at z = 0 is step(0) = 0 (the book's footnote); a step with step(0) = 1 is refused."""
-    assert figures.STEP_AT_ZERO == float(step(0.0)) == 0.0
-    monkeypatch.setattr(figures, "step", lambda z: np.heaviside(z, 1.0))
-    with pytest.raises(ValueError, match=r"step\(0\) is 1.0"):
+def test_step_figure_is_the_books_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Figure 4 is the book's step, 1 at z = 0 (filled dot at 1, open at 0), which the footnote then
+    compares with the perceptron's 0; it is the site's `step` mirrored, and a broken one is refused."""
+    z = np.array([-5.0, -1e-300, 0.0, -0.0, 1e-300, 5.0])
+    assert list(figures.book_step(z)) == [0, 0, 1, 1, 1, 1]
+    assert all(figures.book_step(z)[z != 0] == step(z)[z != 0]) and step(0.0) == 0  # they differ only at 0
+    svg = figures.step_function(figures.LIGHT)
+    filled = re.findall(r'<use xlink:href="#\w+" x="([\d.]+)" y="([\d.]+)" style="fill: #3949ab; stroke: #3949ab"', svg)
+    opened = re.findall(r'<use xlink:href="#\w+" x="([\d.]+)" y="([\d.]+)" style="fill-opacity: 0', svg)
+    assert len(filled) == len(opened) == 1 and filled[0][0] == opened[0][0]  # both at z = 0
+    assert float(filled[0][1]) < float(opened[0][1])  # the filled dot is the upper one, at 1 (y points down)
+    monkeypatch.setattr(figures, "step", lambda z: np.heaviside(z, 1.0))  # a step with step(0) = 1
+    with pytest.raises(ValueError, match="book's step"):
         figures.step_function(figures.LIGHT)
+
+
+def test_network_edges_are_arrows(svgs: dict[tuple[str, str], str]) -> None:
+    """Figure 1's 16 edges are arrows into the neuron they feed, as in the book: each ends in a filled
+    head (a closed path), and with the output arrow and the curved arrow that makes 18 heads."""
+    svg = svgs["network_nudge", "light"]
+    heads = re.findall(r'<path d="M [^"]*z ?" style="fill: #[0-9a-f]{6}; stroke', svg)
+    assert len(heads) == 3 * 4 + 4 * 1 + 2, len(heads)
 
 
 def test_tangent_figure_draws_the_shared_example() -> None:

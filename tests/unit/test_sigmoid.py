@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import snippets
+from scripts.examples import SIGMOID_RTOL, SIGMOID_RTOL_RANGE
 from scripts.sections import sections
-from scripts.tables import SIGMOID_RTOL, SIGMOID_RTOL_RANGE
 from snippets.sigmoid import sigmoid, sigmoid_naive, sigmoid_prime, sigmoid_tanh, step
 from tests.helpers import ROOT, exact_sigmoid
 

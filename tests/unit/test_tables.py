@@ -11,6 +11,8 @@ import sys
 import mpmath
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scripts import examples, tables
 from scripts.tables import TABLES, VALUES
@@ -34,11 +36,20 @@ def parse_table(markdown: str) -> tuple[list[str], list[list[str]]]:
 
 def parse_mp(cell: str) -> mpmath.mpf:
     """Return the number in a table cell such as '−1.37×10⁻⁸', '0.5' or '0 (경고)' as an mpmath number."""
-    cell = cell.replace("(경고)", "").replace("−", "-").strip()
+    cell = cell.replace("(경고)", "").replace("\u00a0", " ").replace("−", "-").strip()
+    if cell.startswith("1 - "):  # 1 − 4.54×10⁻⁵, a value within 0.001 of 1
+        return 1 - parse_mp(cell[4:])
     if "×10" in cell:
         mantissa, exponent = cell.split("×10")
         return mpmath.mpf(mantissa) * mpmath.mpf(10) ** int(exponent.translate(_SUPER))
     return mpmath.mpf(cell)
+
+
+def gap(cell: str) -> mpmath.mpf:
+    """Return x of a cell '1 − x' (a value within 0.001 of 1, printed as its distance from 1)."""
+    one, minus, rest = cell.partition("\u00a0−\u00a0")
+    assert one == "1" and minus, cell
+    return parse_mp(rest)
 
 
 def parse_num(cell: str) -> float:
@@ -81,12 +92,12 @@ def test_existing_names_still_work() -> None:
     """docs/index.md uses sigmoid_values and sigmoid_1."""
     assert VALUES["sigmoid_1"]() == "0.7311"
     header, rows = parse_table(TABLES["sigmoid_values"]())
-    assert len(rows) == len(tables.SIGMOID_Z)
+    assert len(rows) == len(examples.SIGMOID_Z)
 
 
 def test_sigmoid_values_match_mpmath() -> None:
     """σ(z) in the table is σ(z) to four decimals."""
-    _, rows = parse_table(tables.sigmoid_values())
+    _, rows = parse_table(TABLES["sigmoid_values"]())
     for z_cell, s_cell in rows:
         z = parse_num(z_cell)
         assert abs(parse_num(s_cell) - float(exact_sigmoid(z))) <= 0.00005 + 1e-12, (z, s_cell)
@@ -94,15 +105,15 @@ def test_sigmoid_values_match_mpmath() -> None:
 
 def test_perceptron_vs_sigmoid() -> None:
     """The perceptron jumps at z = 0 (outputting 0 there); the sigmoid neuron moves smoothly."""
-    header, rows = parse_table(tables.perceptron_vs_sigmoid())
+    header, rows = parse_table(TABLES["perceptron_vs_sigmoid"]())
     assert len(header) == 4
     xs = [parse_num(r[0]) for r in rows]
     assert 0.638 in xs and 0.5 in xs
     for x_cell, z_cell, p_cell, s_cell in rows:
         x = parse_num(x_cell)
-        z = tables.PVS_W * x + tables.PVS_B
+        z = examples.PVS_W * x + examples.PVS_B
         assert parse_num(z_cell) == pytest.approx(z, abs=5e-4)
-        assert int(p_cell) == (1 if z > 0 else 0) == perceptron([tables.PVS_W], [x], tables.PVS_B)
+        assert int(p_cell) == (1 if z > 0 else 0) == perceptron([examples.PVS_W], [x], examples.PVS_B)
         assert abs(parse_num(s_cell) - float(exact_sigmoid(z))) <= 0.00005 + 1e-12
     assert VALUES["pvs_sigmoid_0638"]() == f"{float(exact_sigmoid(6 * 0.638 - 3)):.3f}"
     assert dict(zip(xs, [r[2] for r in rows], strict=True))[0.5] == "0"
@@ -110,7 +121,7 @@ def test_perceptron_vs_sigmoid() -> None:
 
 def test_sigmoid_numerics_table() -> None:
     """Textbook form: 0 with a warning below −709.78; tanh form: 0 from −40; sigmoid: right where representable."""
-    header, rows = parse_table(tables.sigmoid_numerics())
+    header, rows = parse_table(TABLES["sigmoid_numerics"]())
     assert len(header) == 5
     for z_cell, naive, tanh, ours, exact in rows:
         z = parse_num(z_cell)
@@ -137,7 +148,7 @@ def test_numerics_values() -> None:
 
 def test_sigmoid_numerics_generator_raises_no_warning() -> None:
     """The generator silences the overflow it demonstrates (pytest turns warnings into errors)."""
-    tables.sigmoid_numerics()
+    TABLES["sigmoid_numerics"]()
     with pytest.warns(RuntimeWarning, match="overflow"):
         from snippets.sigmoid import sigmoid_naive
 
@@ -161,7 +172,7 @@ def test_eq5_check_error_shrinks_like_delta_squared() -> None:
     for a, b_ in itertools.pairwise(errors):
         assert 50 < a / b_ < 200
     assert ratios[-1] == pytest.approx(examples.error_limit(), rel=0.02)
-    _, table_rows = parse_table(tables.eq5_check())
+    _, table_rows = parse_table(TABLES["eq5_check"]())
     assert [parse_num(r[0]) for r in table_rows] == list(examples.TABLE_DW)
     assert [parse_num(r[1]) for r in table_rows] == pytest.approx([n.exact for n in nudges], rel=1e-4)
     assert VALUES["eq5_limit"]() == tables.num(examples.error_limit(), 4)
@@ -188,35 +199,71 @@ def test_tables_load_without_matplotlib() -> None:
 
 def test_sigmoid_scaled() -> None:
     """σ(c·z): 0.5 at z = 0 for every c, tending to 0 or 1 elsewhere as c grows."""
-    header, rows = parse_table(tables.sigmoid_scaled())
-    assert len(header) == 1 + len(tables.SCALED_Z) and len(rows) == len(tables.SCALED_C)
-    zero = tables.SCALED_Z.index(0.0) + 1
+    header, rows = parse_table(TABLES["sigmoid_scaled"]())
+    assert len(header) == 1 + len(examples.SCALED_Z) and len(rows) == len(examples.SCALED_C)
+    zero = examples.SCALED_Z.index(0.0) + 1
     assert all(r[zero] == "0.5" for r in rows)
     for r in rows:
         c = parse_num(r[0])
-        for z, cell in zip(tables.SCALED_Z, r[1:], strict=True):
+        for z, cell in zip(examples.SCALED_Z, r[1:], strict=True):
             ref = float(exact_sigmoid(c * z))
             assert abs(parse_num(cell) - ref) <= max(0.000005, 0.006 * ref)
     last = rows[-1]
-    assert parse_num(last[1]) < 1e-100 and parse_num(last[-1]) == 1
+    c = parse_num(last[0])
+    assert parse_num(last[1]) < 1e-100 and close(gap(last[-1]), exact_sigmoid(-c * examples.SCALED_Z[-1]))
 
 
 def test_nand_and_exercise_tables() -> None:
     """NAND truth table; exercise I unchanged for every c; exercise II converges; the failure case."""
-    _, rows = parse_table(tables.nand_truth())
+    _, rows = parse_table(TABLES["nand_truth"]())
     assert [r[3] for r in rows] == ["1", "1", "1", "0"]
-    _, rows = parse_table(tables.exercise1_scaling())
+    _, rows = parse_table(TABLES["exercise1_scaling"]())
     for r in rows:
         assert len(set(r[2:])) == 1 and r[2] == str(int(r[0]) ^ int(r[1]))
-    _, rows = parse_table(tables.exercise2_xor())
+    _, rows = parse_table(TABLES["exercise2_xor"]())
     for r in rows:
         target = int(r[0]) ^ int(r[1])
         assert int(r[2]) == target
         assert abs(parse_num(r[-1]) - target) < 1e-6 and abs(parse_num(r[3]) - target) > 0.1
-    _, rows = parse_table(tables.exercise2_failure())
+    _, rows = parse_table(TABLES["exercise2_failure"]())
     assert rows[0][1:] == ["0", "−0.5", "0"]
     for r in rows[1:]:
         assert r[1] == "0.5" and parse_num(r[2]) > 0
-    assert parse_num(rows[-1][3]) == 1 and VALUES["fail_c1000"]() == "1"
-    first, z2, out = tables.failure_path(1e6)
+    # float64 rounds neuron 2's output at c = 1000 to 1; the table and the prose print 1 − σ(−500).
+    assert examples.failure_path(1000)[2] == 1.0
+    assert rows[-1][3] == VALUES["fail_c1000"]() and close(gap(VALUES["fail_c1000"]()), exact_sigmoid(-500.0))
+    first, z2, out = examples.failure_path(1e6)
     assert first == 0.5 and out == pytest.approx(1.0) and sigmoid_neuron([1.0], [1.0], -1.0) == 0.5
+
+
+@pytest.mark.parametrize("name", sorted(tables.TABLE_CELLS))
+def test_no_cell_shows_0_or_1_for_another_value(name: str) -> None:
+    """A cell reads "0" or "1" only for a value that is exactly 0 or 1 (a bit, a perceptron's output,
+    a float64 result that is 0); σ(z), never 0 or 1, reads 1 − 7.12×10⁻²¹⁸ where float64 says 1."""
+    table = tables.TABLE_CELLS[name]()
+    assert table.markdown() == TABLES[name]()
+    for row in table.rows:
+        for cell in row:
+            if cell.text in ("0", "1"):
+                assert cell.exact == int(cell.text), (name, cell)
+            if cell.exact is not None and cell.exact not in (0, 1):
+                assert cell.text not in ("0", "1", "−0"), (name, cell)
+
+
+@given(st.floats(-800, 800))
+def test_prob_never_rounds_sigma_to_0_or_1(z: float) -> None:
+    """prob(z) shows σ(z) to its digits: 1 − x above 0.999, x×10ⁿ below 0.001, never "0" or "1"."""
+    text = tables.prob(z)
+    assert text not in ("0", "1")
+    with mpmath.workdps(400):
+        if "\u00a0−\u00a0" in text:
+            assert close(gap(text), exact_sigmoid(-z))
+        else:
+            assert close(parse_mp(text), exact_sigmoid(z), sig=3) or abs(parse_mp(text) - exact_sigmoid(z)) <= 5e-5
+
+
+def test_exact_sigmoid_keeps_the_gap_to_1() -> None:
+    """tables.exact_sigmoid(500) is 1 − 7.12×10⁻²¹⁸, not 1, and agrees with mpmath at 300 digits."""
+    with mpmath.workdps(300):
+        assert tables.exact_sigmoid(500.0) < 1
+        assert close(1 - mpmath.mpf(str(tables.exact_sigmoid(500.0))), exact_sigmoid(-500.0), sig=25)
