@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import io
 import os
 import re
@@ -153,6 +154,20 @@ def truetype_subset(source: Path, text: str) -> bytes:
     return out.getvalue()
 
 
+def font_face(source: Path, text: str) -> str:
+    """Return truetype_subset(source, text) in base64, from .cache/pdf-fonts/ if made before (the
+    conversion takes seconds; its key covers the font, this file, fontTools and the text)."""
+    from scripts import cache
+
+    name = cache.key([source, Path(__file__)], ["fonttools"]) + hashlib.sha256(text.encode()).hexdigest()[:20]
+    path = ROOT / ".cache" / "pdf-fonts" / f"{name}.b64"
+    if path.is_file():
+        return path.read_text("ascii")
+    face = base64.b64encode(truetype_subset(source, text)).decode()
+    cache.write(path, face)
+    return face
+
+
 def pdf_date(epoch: int) -> bytes:
     """Return `epoch` as a PDF date, D:YYYYMMDDHHmmSS+00'00', the form Chromium writes."""
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'").encode()
@@ -245,9 +260,7 @@ def print_book(site: Path, chromium: Path) -> bytes:
             book = page.evaluate(script, {"parts": parts, "siteUrl": site_url(site), "words": WORDS})
             if book["missing"]:
                 raise SystemExit(f"make pdf: figures that did not load: {book['missing']}")
-            faces = {
-                w: base64.b64encode(truetype_subset(f, book["text"] + DRAWN)).decode() for w, f in NOTO_SANS_CJK.items()
-            }
+            faces = {weight: font_face(font, book["text"] + DRAWN) for weight, font in NOTO_SANS_CJK.items()}
             page.evaluate(USE_FONTS, {"faces": faces, "hangul": HANGUL})
             pages = destination_pages(page.pdf(**options))
             page.evaluate(PAGE_NUMBERS, pages)
