@@ -6,6 +6,7 @@ an outline of every heading; links inside the book that stay inside it; nothing 
 from __future__ import annotations
 
 import html
+import itertools
 import os
 import re
 import shutil
@@ -95,6 +96,26 @@ def test_pdf_has_every_paragraph_caption_and_table_of_the_chapter(chapter, flat:
     assert len(blocks) > 100 and chapter.select("figcaption") and chapter.select("table")
     missing = [run for block in blocks for run in runs(block) if run not in flat]
     assert not missing, f"{len(missing)} runs of the chapter are not in the PDF, first: {missing[:5]}"
+
+
+def test_lines_break_between_hangul_words_never_inside_one(text: str, built_pages: dict[str, str]) -> None:
+    """keep-all in print as on screen: where a line ends and the next begins in Hangul, the two
+    halves never make one word of the pages (they would if a word had been cut)."""
+    words, headings = set(), set()
+    for path, *_ in PARTS:
+        page = article(built_pages[path + "index.html"])
+        words |= set(page.get_text(" ").split())
+        headings |= {h.get_text().replace("¶", "").strip() for h in page.select("h1, h2, h3, h4, h5, h6")}
+    lines = [line.strip() for line in text.splitlines()]  # a blank line ends a paragraph or heading
+    hangul = re.compile(r"[가-힣]")
+    pairs = [
+        (a.split()[-1], b.split()[0])
+        for a, b in itertools.pairwise(lines)
+        if a and b and a not in headings and hangul.match(a[-1]) and hangul.match(b[0])
+    ]
+    assert len(pairs) > 100, "too few line breaks between Hangul to judge"
+    cut = [f"{a}/{b}" for a, b in pairs if a + b in words]
+    assert not cut, f"words cut at a line end: {cut[:10]}"
 
 
 @pytest.mark.parametrize("number", [3, 4, 5])
