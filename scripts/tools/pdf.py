@@ -7,6 +7,12 @@ commit's time), so two builds give the same bytes, and the home page and the cha
 link to the file, with its size: only known once it is printed.
 
     python -m scripts.tools.pdf [SITE_DIR]    # default: site/
+
+Footnotes stay at the end of the chapter, linked both ways, and the contents get their page numbers
+from a first print (`destination_pages`), so no Paged Media polyfill is needed. Paged.js 0.4.3
+(the newest) was tried on this book: its CSS parser stops at our `:is()` selectors, and once they
+were rewritten it printed the site's search bar on every page, ignored the parts' page breaks,
+split paragraphs into two tagged elements at each page end, and added 900 kB of script and 7 s.
 """
 
 from __future__ import annotations
