@@ -21,7 +21,7 @@ from scripts.tools.pdf import NAME, PARTS, destination_pages
 from tests.browser.conftest import PDF_EPOCH, print_pdf
 from tests.helpers import CHAPTER, ROOT, article
 
-POPPLER = {tool: shutil.which(tool) for tool in ("pdftotext", "pdfinfo", "pdffonts", "pdftohtml", "pdftoppm")}
+POPPLER = {t: shutil.which(t) for t in ("pdftotext", "pdfinfo", "pdffonts", "pdftohtml", "pdftoppm", "pdfimages")}
 MM = 72 / 25.4  # PDF points per millimetre
 A4 = (210 * MM, 297 * MM)
 MARGIN = {"top": 16, "bottom": 18, "left": 18, "right": 18}  # mm, scripts/tools/pdf.py's A4_MARGIN
@@ -96,6 +96,20 @@ def test_pdf_has_every_paragraph_caption_and_table_of_the_chapter(chapter, flat:
     assert len(blocks) > 100 and chapter.select("figcaption") and chapter.select("table")
     missing = [run for block in blocks for run in runs(block) if run not in flat]
     assert not missing, f"{len(missing)} runs of the chapter are not in the PDF, first: {missing[:5]}"
+
+
+@pytest.mark.parametrize("path", [CHAPTER, "perceptron/"])
+def test_code_lines_print_whole(built_pages: dict[str, str], flat: str, path: str) -> None:
+    """Every line of every code block is in the PDF's text whole: wrapped, never cut at the edge
+    of its box (a cut line loses its end: Chromium clips what overflows)."""
+    lines = [
+        squash(line)
+        for pre in article(built_pages[path + "index.html"]).select("pre")
+        for line in pre.get_text().splitlines()
+    ]
+    assert len(lines) >= 10
+    cut = [line for line in lines if line not in flat]
+    assert not cut, f"code lines not printed whole: {cut[:5]}"
 
 
 def test_lines_break_between_hangul_words_never_inside_one(text: str, built_pages: dict[str, str]) -> None:
@@ -262,3 +276,17 @@ def test_make_build_and_serve_do_not_need_chromium() -> None:
     assert build_code
     for path in build_code:
         assert not re.search(r"playwright|chromium", path.read_text("utf-8"), re.I), path
+
+
+def test_every_page_is_numbered_at_its_foot(pdf: Path) -> None:
+    """The running page number: the bottom margin of page n holds n and nothing else."""
+    top = round(A4[1] - MARGIN["bottom"] * MM) + 4
+    band = ["-x", "0", "-y", str(top), "-W", str(round(A4[0])), "-H", str(round(A4[1]) - top)]
+    feet = [page.strip() for page in poppler("pdftotext", *band, str(pdf), "-").split("\f")[:-1]]
+    assert feet == [str(n) for n in range(1, len(feet) + 1)] and len(feet) > 10, feet
+
+
+def test_figures_are_vectors(pdf: Path) -> None:
+    """The SVG figures print as drawings: the PDF holds no raster image at all."""
+    images = poppler("pdfimages", "-list", str(pdf)).splitlines()[2:]
+    assert not images, images
