@@ -2,9 +2,10 @@
 
 One source of text: the book is the built pages' articles, assembled into one document in the
 browser (scripts/tools/pdf_book.js) and printed with Chromium's tagged PDF and outline. Then the
-dates and ID that Chromium takes from the clock are set from SOURCE_DATE_EPOCH (or the last
-commit's time), so two builds give the same bytes, and the home page and the chapter get their
-link to the file, with its size: only known once it is printed.
+dates Chromium takes from the clock are set from SOURCE_DATE_EPOCH (or the last commit's time) and
+the tags' IDs it takes from the DOM's node counter are renumbered, so two builds give the same
+bytes; and the home page and the chapter get their link to the file, with its size: only known
+once it is printed.
 
     python -m scripts.tools.pdf [SITE_DIR]    # default: site/
 
@@ -30,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Chromium in a container: no sandbox, no GPU, nothing fetched but the served site.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 NAME = "sigmoid-neurons.pdf"
 # The book, in order: (site path, id prefix, label before its title, its sections in the contents).
 # The chapter comes first, because the edition is the chapter; what it leans on follows as
@@ -57,8 +60,9 @@ WORDS = {
     "by": "마이클 닐슨(Michael Nielsen) 지음",
     "translated": "번역·해설:",
 }
-# Chromium's PDF backend (Skia) embeds CFF fonts such as Noto Sans CJK as Type 3 glyph drawings:
-# a PDF twice the size, blurred on screen and poor to copy from. So the characters the book uses
+# Chromium's PDF backend (Skia) embeds CFF fonts such as Noto Sans CJK as Type 3 glyph drawings
+# (122 of them for this book, 1.48 MB against 1.03 MB), unhinted on screen and poor to copy from
+# and for screen readers. So the characters the book uses
 # are cut out of Noto Sans CJK KR, the font Chromium picks for Korean text, converted to TrueType
 # outlines and handed to the page: as the body's first font ("PDF Sans"), and for Hangul only in
 # front of every other font, such as code and math ("PDF Hangul", by its unicode-range).
@@ -108,10 +112,6 @@ def source_date() -> int:
     if out.returncode or not out.stdout.strip():
         raise SystemExit("make pdf: no SOURCE_DATE_EPOCH and no git commit to date the PDF by")
     return int(out.stdout)
-
-
-# Chromium in a container: no sandbox, no GPU, nothing fetched but the served site.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
 def truetype_subset(source: Path, text: str) -> bytes:
@@ -165,6 +165,8 @@ def font_face(source: Path, text: str) -> str:
     conversion takes seconds; its key covers the font, this file, fontTools and the text)."""
     from scripts import cache
 
+    if not source.is_file():
+        raise SystemExit(f"make pdf: {source} not found: install Debian's fonts-noto-cjk (bash .ci/install)")
     name = cache.key([source, Path(__file__)], ["fonttools"]) + hashlib.sha256(text.encode()).hexdigest()[:20]
     path = ROOT / ".cache" / "pdf-fonts" / f"{name}.b64"
     if path.is_file():
