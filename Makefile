@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test lint bench audit lock clean
+.PHONY: serve build pdf test lint bench audit lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ serve: $(STAMP) ## live preview at http://127.0.0.1:8000
 
 build: $(STAMP) ## static site in site/
 	$(BIN)/mkdocs build --strict
+
+# Chromium prints the built pages into site/sigmoid-neurons.pdf and links it from the home page and
+# the chapter, with its size; dated by SOURCE_DATE_EPOCH or the last commit, so the same sources
+# give the same bytes. Only this target needs Chromium (CHROMIUM names another build).
+pdf: build ## the PDF edition, site/sigmoid-neurons.pdf (needs Chromium)
+	$(BIN)/python -m scripts.tools.pdf site
 
 test: lint ## lint, then the whole test suite
 	$(BIN)/python -m pytest

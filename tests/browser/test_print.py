@@ -1,5 +1,6 @@
-"""Printing the chapter: a multi-page PDF carrying every h2 heading and exercise title, without
-the site's navigation, search or footer."""
+"""Printing a page from the browser: the chapter prints as a multi-page PDF carrying every h2
+heading and exercise title, without the site's navigation, search or footer; and in print (so in
+the PDF edition too, tests/browser/test_pdf.py) Hangul stays upright and breaks between words."""
 
 from __future__ import annotations
 
@@ -67,3 +68,24 @@ def test_pdf_leaves_out_site_chrome(printed) -> None:
     first = squash(text[:400])
     assert "검색" not in first, "the search box was printed"
     assert not first.startswith(squash("시그모이드 뉴런 — 신경망과 딥러닝 한국어판")), "the header was printed"
+
+
+@pytest.mark.parametrize("path", [CHAPTER, "glossary/", "perceptron/"])
+def test_print_sets_hangul_upright_and_breaks_between_words(page, base_url: str, path: str) -> None:
+    """In print (and so in the PDF edition) no element holding Hangul is slanted, and every one
+    breaks lines between words (word-break: keep-all), links included."""
+    page.goto(base_url + path, wait_until="load")
+    page.emulate_media(media="print")
+    bad = page.evaluate("""() => {
+        const hangul = /[\\uac00-\\ud7a3]/;
+        const out = [];
+        for (const el of document.querySelectorAll('article *')) {
+            const own = [...el.childNodes].some(n => n.nodeType === 3 && hangul.test(n.textContent));
+            if (!own || !el.checkVisibility()) continue;
+            const style = getComputedStyle(el);
+            if (style.fontStyle !== 'normal') out.push(`${el.tagName} slanted: ${el.textContent.slice(0, 30)}`);
+            if (style.wordBreak !== 'keep-all') out.push(`${el.tagName} ${style.wordBreak}: ${el.textContent}`);
+        }
+        return out;
+    }""")
+    assert not bad, f"/{path} in print: {bad[:10]}"

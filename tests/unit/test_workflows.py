@@ -55,7 +55,7 @@ def test_pages_workflow_tests_before_it_builds_and_deploys() -> None:
     text = (ROOT / ".github" / "workflows" / "pages.yml").read_text("utf-8")
     for action in ("configure-pages", "upload-pages-artifact", "deploy-pages"):
         assert f"actions/{action}@" in text
-    assert text.index("bash .ci/run") < text.index("make build")
+    assert text.index("bash .ci/run") < text.index("make pdf")  # make pdf builds the site, then its PDF
     assert "concurrency:" in text and "permissions: {}" in text
 
 
@@ -65,7 +65,7 @@ def test_ci_and_pages_share_one_recipe() -> None:
     run = (ROOT / ".ci" / "run").read_text("utf-8")
     install = (ROOT / ".ci" / "install").read_text("utf-8")
     assert "bash .ci/install" in run and "make test" in run
-    assert re.findall(r"run:\s*(.*)", workflow) == ["bash .ci/run", "make build"]
+    assert re.findall(r"run:\s*(.*)", workflow) == ["bash .ci/run", "make pdf"]
     for package in ("chromium", "fonts-noto-cjk", "poppler-utils", "default-jre-headless"):
         assert package in install, package
     assert 'chromium="${CHROMIUM:-/usr/bin/chromium}"' in install  # Debian's Chromium unless named
