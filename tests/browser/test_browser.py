@@ -105,7 +105,10 @@ def test_page(page, base_url: str, path: str) -> None:
     assert_rendered(page, path)
 
     page.set_viewport_size({"width": 360, "height": 740})
-    page.wait_for_timeout(150)
+    page.wait_for_function("() => window.innerWidth === 360")
+    page.evaluate(
+        "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+    )  # resize handlers ran
     overflow = page.evaluate(JS_OVERFLOW)
     assert overflow["scroll"] <= overflow["client"], f"/{path} scrolls sideways at 360 px: {overflow}"
     assert_rendered(page, path)  # the narrow layout still shows every image and formula
@@ -114,11 +117,13 @@ def test_page(page, base_url: str, path: str) -> None:
 
 def switch_to_dark(page) -> None:
     """Click Material's palette toggle until the slate (dark) scheme is on (it cycles auto→light→dark)."""
+    checked = "() => document.querySelector('form[data-md-component=palette] input:checked')?.id"
     for _ in range(4):
         if color_scheme(page) == "slate":
             return
+        before = page.evaluate(checked)
         page.locator("form[data-md-component=palette] label:visible").first.click()
-        page.wait_for_timeout(100)
+        page.wait_for_function(f"before => ({checked})() !== before", arg=before)  # the next palette is on
     raise AssertionError("the palette toggle never switched to the dark (slate) scheme")
 
 
@@ -185,7 +190,11 @@ def test_instant_navigation_keeps_pages_working(page, base_url: str) -> None:
             slider.focus()
             for _ in range(20):
                 page.keyboard.press("ArrowRight")
-            page.wait_for_timeout(100)
+            page.wait_for_function(  # the playground redrew its outputs
+                "before => [...document.querySelectorAll('[data-playground] output')]"
+                ".some((o, i) => o.innerText !== before[i])",
+                arg=before,
+            )
             after = playground_outputs(page)
             assert after != before, f"/{path}: playground outputs did not change after moving a slider"
     assert_clean(page, "(instant navigation)")
