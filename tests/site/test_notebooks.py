@@ -3,6 +3,7 @@ build naming the notebook and the cell. The build-free tests are in tests/unit/t
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from scripts import notebooks as nb
@@ -34,11 +35,16 @@ def test_rebuild_reuses_executed_notebooks(tmp_path):
 def test_failing_cell_fails_the_build_naming_notebook_and_cell(tmp_path):
     project = copy_project(tmp_path / "project")
     source = project / "docs" / "notebooks" / "exercises.py"
-    cells = nb.jupytext.read(source).cells
-    source.write_text(source.read_text("utf-8") + "\n# %%\nratio = 1 / 0  # fails\nprint(ratio)\n", "utf-8")
+    # The failing cell goes before the first code cell: its number counts the Markdown cells
+    # before it, and the kernel stops there without running the rest of the notebook.
+    number = 1 + [c.cell_type for c in nb.jupytext.read(source).cells].index("code")
+    text = source.read_text("utf-8")
+    first_code = re.search(r"^# %%(?! \[markdown\]).*$", text, re.M).start()
+    source.write_text(text[:first_code] + "# %%\nratio = 1 / 0  # fails\nprint(ratio)\n\n" + text[first_code:], "utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     message = result.stdout + result.stderr
-    assert f"docs/notebooks/exercises.py: cell {len(cells) + 1} (`ratio = 1 / 0  # fails`) failed" in message
+    assert number > 1
+    assert f"docs/notebooks/exercises.py: cell {number} (`ratio = 1 / 0  # fails`) failed" in message
     assert "ZeroDivisionError: division by zero" in message
     assert not (project / "docs" / "notebooks" / "exercises.ipynb").exists()
