@@ -23,7 +23,7 @@ FIGURE_INPUTS = (
 # `![alt](figures/NAME.svg)`, and the indentation of a <figcaption> on the next line. In a
 # `<figure markdown="span">` that indentation would end the image's line with spaces, which
 # Python-Markdown turns into a hard line break: a <br /> between the figure and its caption.
-FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([^)\s]+?)\.svg\)(\n[ \t]+(?=<figcaption>))?")
+FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([^)\s]+?)\.svg\)(\n[ \t]+(?=<figcaption\b))?")
 SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
 
 

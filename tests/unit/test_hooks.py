@@ -39,11 +39,13 @@ def test_a_figure_becomes_its_light_and_dark_copies_with_their_size():
     )
 
 
-def test_no_line_break_between_a_figure_and_its_caption():
+@pytest.mark.parametrize("caption", ["<figcaption>", '<figcaption markdown="span">'])
+def test_no_line_break_between_a_figure_and_its_caption(caption):
     """The caption's indentation would end the images' line with spaces: a hard break in a span figure."""
-    html = markdown.markdown(_expand(FIGURE), extensions=["md_in_html", "attr_list"])
+    text = FIGURE.replace("<figcaption>", caption)
+    html = markdown.markdown(_expand(text), extensions=["md_in_html", "attr_list"])
     assert "<br" not in html and "<figcaption>그림 3." in html
-    unexpanded = markdown.markdown(FIGURE, extensions=["md_in_html", "attr_list"])
+    unexpanded = markdown.markdown(text, extensions=["md_in_html", "attr_list"])
     assert "<br />\n<figcaption>" in unexpanded  # what the hook avoids
 
 
