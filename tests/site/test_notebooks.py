@@ -4,7 +4,6 @@ build naming the notebook and the cell. The build-free tests are in tests/unit/t
 from __future__ import annotations
 
 import re
-import shutil
 
 from scripts import notebooks as nb
 from tests.helpers import copy_project, run_build
@@ -12,18 +11,12 @@ from tests.helpers import copy_project, run_build
 # ── The execution cache ───────────────────────────────────────────────────────────────────────
 
 
-def test_rebuild_reuses_executed_notebooks(tmp_path):
-    project = copy_project(tmp_path / "project")
-    shutil.rmtree(project / ".cache" / "notebooks", ignore_errors=True)  # copy_project brings the cache
-    first = run_build(project, tmp_path / "site1")
-    assert first.returncode == 0, first.stderr
+def test_rebuild_reuses_executed_notebooks(rebuilt_copy):
+    """The first build of a copy runs the notebooks; after an edit to a page, and with another
+    site_url, the next build reuses them (tests/site/conftest.py)."""
+    first, second, _ = rebuilt_copy
     assert "notebook notebooks/exercises.py: executed" in first.stderr
     assert "notebook notebooks/sigmoid-neuron-lab.py: executed" in first.stderr
-    (project / "docs" / "about.md").write_text(
-        (project / "docs" / "about.md").read_text("utf-8") + "\n추가 문장입니다.\n", "utf-8"
-    )
-    second = run_build(project, tmp_path / "site2")
-    assert second.returncode == 0, second.stderr
     assert "notebook notebooks/exercises.py: cached" in second.stderr
     assert "notebook notebooks/sigmoid-neuron-lab.py: cached" in second.stderr
     assert ": executed" not in second.stderr
