@@ -1,13 +1,13 @@
-# Two commands matter: `make serve` and `make test`. Every target creates .venv/ if it is
-# missing and installs requirements.lock into it (again only when the lock changes), checking
-# every file against the lock's hashes.
+# Two commands matter: `make serve` and `make test`; `make check` is the quick loop while editing.
+# Every target creates .venv/ if it is missing and installs requirements.lock into it (again only
+# when the lock changes), checking every file against the lock's hashes.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build pdf test lint bench audit lock clean
+.PHONY: serve build pdf check test lint bench audit lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ build: $(STAMP) ## static site in site/
 # give the same bytes. Only this target needs Chromium (CHROMIUM names another build).
 pdf: build ## the PDF edition, site/sigmoid-neurons.pdf (needs Chromium)
 	$(BIN)/python -m scripts.tools.pdf site
+
+check: lint ## while editing: lint, then the tests that need no build or browser (tests/unit/)
+	$(BIN)/python -m pytest tests/unit -q
 
 test: lint ## lint, then the whole test suite
 	$(BIN)/python -m pytest

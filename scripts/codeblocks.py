@@ -1,6 +1,6 @@
 """Markup of highlighted code blocks, the chapter's (pymdownx.highlight) and the notebook cells' alike.
 
-A pure function over a page's HTML, published by scripts/hooks.py.
+A pure function over a page's HTML, published by scripts/hooks/codeblocks.py.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from latex2mathml.converter import Converter
 # math in <div class="arithmatex">\[…\]</div>.
 _INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.DOTALL)
 _DISPLAY = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.DOTALL)
-_TAG = re.compile(r"\\tag\{([^{}]*)\}")
+_TEX_TAG = re.compile(r"\\tag\{([^{}]*)\}")
 # A command latex2mathml does not know survives as text such as <mi>\foo</mi>.
 _LEFTOVER = re.compile(r">[^<]*\\[A-Za-z]+[^<]*<")
 
@@ -163,11 +163,11 @@ def latex_to_mathml(tex: str, display: bool = False) -> str:
 
 def _display(match: re.Match[str]) -> str:
     tex = html.unescape(match.group(1)).strip()
-    tag = _TAG.search(tex)
+    tag = _TEX_TAG.search(tex)
     if tag is None:
         return f'<div class="math-display">{latex_to_mathml(tex, display=True)}</div>'
     number = tag.group(1).strip()
-    body = latex_to_mathml(_TAG.sub("", tex).strip(), display=True)
+    body = latex_to_mathml(_TEX_TAG.sub("", tex).strip(), display=True)
     return (
         f'<div class="math-display math-numbered" id="eqtn{number}">{body}'
         f'<span class="math-number">({number})</span></div>'

@@ -25,7 +25,7 @@ from scripts.sections import sections
 SNIPPET_IMPORT = re.compile(r"^from snippets(?:\.\w+)? import (?:\([^)]*\)|[^\n]*)", re.M)
 HEADING_ID = re.compile(r"^(#{1,6} .*?)[ \t]*\{[ \t]*#[\w-]+[ \t]*\}[ \t]*$", re.M)
 MD_LINK = re.compile(r"\]\(([^)\s:#]+\.(?:md|py))(#[\w-]+)?\)")
-PLACEHOLDER = "<!-- markdown cell -->"  # where a Markdown cell goes; the hook renders it with MkDocs
+MARKDOWN_CELL = "<!-- markdown cell -->"  # where a Markdown cell goes; the hook renders it with MkDocs
 
 
 class NotebookError(RuntimeError):
@@ -107,7 +107,9 @@ def page_copy(ran: NotebookNode, original: NotebookNode, name: str) -> NotebookN
     nb = nbformat.from_dict(ran)
     for index, (cell, source) in enumerate(zip(nb.cells, original.cells, strict=True), 1):
         if cell.cell_type == "markdown":
-            nb.cells[index - 1] = nbformat.v4.new_raw_cell(PLACEHOLDER, id=cell.id, metadata={"markdown": cell.source})
+            nb.cells[index - 1] = nbformat.v4.new_raw_cell(
+                MARKDOWN_CELL, id=cell.id, metadata={"markdown": cell.source}
+            )
             continue
         cell.source = source.source
         for output in cell.get("outputs", []):

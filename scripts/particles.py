@@ -2,9 +2,10 @@
 
 A Korean particle depends on the last sound of the word before it: 3 is read 삼, so "3으로",
 "3을"; 2 is read 이, so "2로", "2를"; 1 is read 일, whose final ㄹ takes "로" but "을".
-`attach("−3", "로")` returns "−3으로". The hooks use it for `<!-- value:NAME|로 -->`, so a
-particle after a number computed at build time always fits the number, and the tests use
-`coda` to check every number or formula followed by a particle on the built pages.
+`attach("−3", "로")` returns "−3으로". The placeholders hook uses it for `<!-- value:NAME|로 -->`,
+so a particle after a number computed at build time always fits the number, and
+tests/site/test_particles.py uses `choose` to check every number or formula followed by a
+particle on the built pages.
 """
 
 from __future__ import annotations

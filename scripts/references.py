@@ -1,6 +1,6 @@
 """Link equation numbers and glossary terms in a page's HTML, so the reader can preview them in place.
 
-Pure functions over the HTML that Python-Markdown (and mkdocs-jupyter) produce; scripts/hooks.py
+Pure functions over the HTML that Python-Markdown (and mkdocs-jupyter) produce; scripts/hooks/references.py
 applies them to every page. Markdown cannot do this: terms and "식 (n)" are found in the running
 text of every page, after snippets, tables and notebooks are expanded, so this walks the HTML.
 The walk is a tokenizer over tags and text (not a parser): it is the one place that reads another
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 # Whole tokens whose content is never prose: comments, scripts and styles (may hold "<").
 _RAW = r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\2\s*>"
 _TOKEN = re.compile(rf"(?P<raw>{_RAW})|(?P<tag><[^>]*>)", re.S | re.I)
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*?)(/?)>", re.S)
+_HTML_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*?)(/?)>", re.S)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Text inside these is left alone: links, headings, code, math, form controls, disclosure titles.
 SKIP = {
@@ -63,7 +63,7 @@ class LinkError(ValueError):
 
 
 @dataclass(frozen=True)
-class Term:
+class TermLink:
     """What the linker needs of a glossary entry: Korean term, anchor id, tooltip text."""
 
     ko: str
@@ -83,7 +83,7 @@ def _walk(page_html: str, text: Callable[[str], str], tag: Callable[[str, str], 
             out.append(chunk if skipping else text(chunk))
         pos = m.end()
         token = m.group(0)
-        t = _TAG.fullmatch(token) if m.group("tag") else None
+        t = _HTML_TAG.fullmatch(token) if m.group("tag") else None
         if t is None:
             out.append(token)
             continue
@@ -130,7 +130,7 @@ def link_equations(page_html: str, equations: Mapping[str, str]) -> str:
     return _walk(page_html, lambda chunk: EQUATION.sub(one, chunk), tag)
 
 
-def term_pattern(terms: Iterable[Term]) -> re.Pattern[str]:
+def term_pattern(terms: Iterable[TermLink]) -> re.Pattern[str]:
     """Return the regex of all terms, longest first, each starting a word (not after a Hangul or
     Latin letter) and followed by anything: a particle (편향은), or a compound (가중치와)."""
     spelled = sorted({t.ko for t in terms}, key=len, reverse=True)
@@ -138,7 +138,7 @@ def term_pattern(terms: Iterable[Term]) -> re.Pattern[str]:
     return re.compile(rf"(?<![{HANGUL}A-Za-z0-9])(?:{alternatives})")
 
 
-def link_terms(page_html: str, terms: Iterable[Term], glossary_url: str) -> str:
+def link_terms(page_html: str, terms: Iterable[TermLink], glossary_url: str) -> str:
     """Return the page with the first use of each term in each h2 section linked to
     `glossary_url#<id>` with the term's tooltip text as `title`."""
     terms = list(terms)

@@ -1,8 +1,8 @@
 """The one reader of `# --8<-- [start:name]` … `# --8<-- [end:name]` section markers in snippets/*.py.
 
-pymdownx.snippets includes the sections into pages; scripts/hooks.py checks that an include names
-a real section, the notebook pipeline strips the markers from the source it inlines, and the
-tests check that every file's markers are balanced. All of them read the markers here.
+pymdownx.snippets includes the sections into pages (its `check_paths` stops the build on a missing
+file or section); here the notebook pipeline reads the sections it inlines, and the tests check
+that every file's markers are balanced.
 """
 
 from __future__ import annotations
@@ -37,8 +37,3 @@ def sections(text: str) -> dict[str, str]:
     if stack:
         raise SectionError(f"section '{stack[-1][0]}' never ends")
     return found
-
-
-def strip_markers(text: str) -> str:
-    """Return `text` without its section marker lines."""
-    return MARKER.sub("", text)

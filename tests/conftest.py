@@ -13,7 +13,7 @@ import pytest
 from hypothesis import settings
 
 from scripts.tools.server import free_port
-from tests.helpers import ROOT, run_build
+from tests.helpers import ROOT, run_build, session_build_env
 
 # Derandomized: examples come from a fixed seed per test, and no example database is read or
 # written, so a failure in CI reproduces by running the same test with CI=true. (Hypothesis has a
@@ -35,7 +35,7 @@ def serve_port() -> int:
 def site_dir(tmp_path_factory: pytest.TempPathFactory, serve_port: int) -> Path:
     """Return the folder of one strict build of the real site, shared by the whole session."""
     site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site, SITE_URL=f"http://127.0.0.1:{serve_port}/")
+    result = run_build(ROOT, site, **session_build_env(serve_port))
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
     return site

@@ -28,6 +28,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+def session_build_env(serve_port: int) -> dict[str, str]:
+    """Return the environment of the session's build: a second build with it must give the same bytes."""
+    return {"SITE_URL": f"http://127.0.0.1:{serve_port}/", "SOURCE_DATE_EPOCH": "1700000000"}
+
+
 def watch(pg, base_url: str):
     """Return `pg` after attaching lists of foreign requests, console errors, failed requests and
     responses with status ≥ 400 (`foreign_requests`, `console_errors`, `failed_requests`, `bad_responses`)."""

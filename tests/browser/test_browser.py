@@ -95,7 +95,8 @@ def assert_rendered(page, path: str) -> None:
 
 @pytest.mark.parametrize("path", [*nav_paths(), MISSING], ids=[*page_ids(), "404"])
 def test_page(page, base_url: str, path: str) -> None:
-    """A page loads cleanly, renders images and math, has lang=ko, one h1, and fits 360 px."""
+    """A page loads cleanly, renders images and math, has lang=ko, one h1, and fits 360 px; then
+    (one load serves both) its palette toggle switches to dark and its figures to their dark variants."""
     missing = path == MISSING
     open_page(page, base_url, path, status=404 if missing else 200)
     assert page.evaluate("document.documentElement.lang") == "ko"
@@ -104,28 +105,39 @@ def test_page(page, base_url: str, path: str) -> None:
     assert description.count() == 1 and (description.get_attribute("content") or "").strip()
     assert_rendered(page, path)
 
-    page.set_viewport_size({"width": 360, "height": 740})
-    page.wait_for_timeout(150)
+    resize(page, 360)
     overflow = page.evaluate(JS_OVERFLOW)
     assert overflow["scroll"] <= overflow["client"], f"/{path} scrolls sideways at 360 px: {overflow}"
     assert_rendered(page, path)  # the narrow layout still shows every image and formula
+    if not missing:
+        resize(page, 1280)
+        assert_dark_mode(page, path)
     assert_clean(page, path, allowed_404=base_url + path if missing else None)
+
+
+def resize(page, width: int) -> None:
+    """Set the window `width` px wide and wait until the page has laid itself out for it."""
+    page.set_viewport_size({"width": width, "height": 740 if width < 600 else 800})
+    page.wait_for_function("width => window.innerWidth === width", arg=width)
+    page.evaluate(
+        "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+    )  # resize handlers ran
 
 
 def switch_to_dark(page) -> None:
     """Click Material's palette toggle until the slate (dark) scheme is on (it cycles auto→light→dark)."""
+    checked = "() => document.querySelector('form[data-md-component=palette] input:checked')?.id"
     for _ in range(4):
         if color_scheme(page) == "slate":
             return
+        before = page.evaluate(checked)
         page.locator("form[data-md-component=palette] label:visible").first.click()
-        page.wait_for_timeout(100)
+        page.wait_for_function(f"before => ({checked})() !== before", arg=before)  # the next palette is on
     raise AssertionError("the palette toggle never switched to the dark (slate) scheme")
 
 
-@pytest.mark.parametrize("path", nav_paths(), ids=page_ids())
-def test_dark_mode(page, base_url: str, path: str) -> None:
-    """The palette toggle switches to slate and every figure then shows its decoded dark variant."""
-    open_page(page, base_url, path)
+def assert_dark_mode(page, path: str) -> None:
+    """Fail unless the palette toggle switches to slate and every figure then shows its decoded dark variant."""
     assert color_scheme(page) == "default"
     switch_to_dark(page)
     pairs = page.evaluate("""() => [...document.querySelectorAll('img[src*="#only-"]')].map(i => ({
@@ -138,7 +150,6 @@ def test_dark_mode(page, base_url: str, path: str) -> None:
     assert not undecoded, f"/{path}: dark figures not decoded: {undecoded}"
     if "figures/" in (ROOT / "docs" / nav_files()[nav_paths().index(path)]).read_text("utf-8"):
         assert any(i["src"].endswith("#only-dark") for i in pairs), f"/{path}: figures lack dark variants"
-    assert_clean(page, path)
 
 
 # ── Instant navigation ────────────────────────────────────────────────────────────────────────
@@ -185,7 +196,11 @@ def test_instant_navigation_keeps_pages_working(page, base_url: str) -> None:
             slider.focus()
             for _ in range(20):
                 page.keyboard.press("ArrowRight")
-            page.wait_for_timeout(100)
+            page.wait_for_function(  # the playground redrew its outputs
+                "before => [...document.querySelectorAll('[data-playground] output')]"
+                ".some((o, i) => o.innerText !== before[i])",
+                arg=before,
+            )
             after = playground_outputs(page)
             assert after != before, f"/{path}: playground outputs did not change after moving a slider"
     assert_clean(page, "(instant navigation)")

@@ -5,6 +5,7 @@ blocks mounted as they come into view, without the spans that draw nothing."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.helpers import CHAPTER, assert_clean, new_page
 
@@ -68,17 +69,22 @@ def test_prime_sits_beside_sigma(page, base_url: str) -> None:
     assert not bad, f"primes apart from their base (em): {bad}"
 
 
+# The last script Material's search worker loads on every page (mkdocs.yml: search lang [ko, en]).
+SEARCH_WORKER_LAST_SCRIPT = "/lunr/min/lunr.multi.min.js"
+
+
 def test_text_of_the_chapter_is_reachable(page, base_url: str) -> None:
     """A selection copies the whole article with each formula as one run of text, find-in-page
     finds the last paragraph, every formula has a box, and a #link to any h2 or numbered equation
     brings it to the top of the window."""
-    page.goto(base_url + CHAPTER, wait_until="networkidle")
+    with page.expect_request_finished(lambda r: r.url.endswith(SEARCH_WORKER_LAST_SCRIPT)):
+        page.goto(base_url + CHAPTER, wait_until="networkidle")
     last = page.evaluate("""() => { const ps = document.querySelectorAll('.md-content__inner > p');
         return ps[ps.length - 1].textContent.trim().slice(0, 20); }""")
     assert last
     # Select the article as Ctrl+A would, and read what a copy would carry.
     page.evaluate("window.getSelection().selectAllChildren(document.querySelector('article'))")
-    page.wait_for_timeout(300)
+    page.wait_for_function("() => !window.getSelection().isCollapsed")
     copied = page.evaluate("window.getSelection().toString()")
     assert last.split("\n")[0] in copied, "a selection of the article does not carry its last paragraph"
     # What a copy puts on the clipboard (javascripts/math-copy.js): each formula as one run of text.
@@ -98,13 +104,18 @@ def test_text_of_the_chapter_is_reachable(page, base_url: str) -> None:
     # Every h2 and numbered equation lands at the top of the window.
     ids = page.evaluate("[...document.querySelectorAll('article h2[id], article .math-numbered[id]')].map(e => e.id)")
     missed = {}
+    top = "id => document.getElementById(id).getBoundingClientRect().top"
     for target in ids:
         page.goto("about:blank")
-        page.goto(base_url + CHAPTER + "#" + target, wait_until="networkidle")
-        page.wait_for_timeout(300)
-        top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
-        if not 0 <= top < 150:
-            missed[target] = round(top)
+        # Leaving before Material's search worker has its last script would abort that request.
+        with page.expect_request_finished(lambda r: r.url.endswith(SEARCH_WORKER_LAST_SCRIPT)):
+            page.goto(base_url + CHAPTER + "#" + target, wait_until="networkidle")
+        try:  # the browser scrolls to the fragment after load; wait until the target is at the top
+            page.wait_for_function(
+                f"id => {{ const t = ({top})(id); return t >= 0 && t < 150; }}", arg=target, timeout=3000
+            )
+        except PlaywrightTimeoutError:
+            missed[target] = round(page.evaluate(top, target))
     assert not missed, f"#links that did not land at the top of the window (px from the top): {missed}"
     assert_clean(page, CHAPTER)
 

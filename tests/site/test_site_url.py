@@ -6,29 +6,8 @@ from __future__ import annotations
 import re
 
 import nbformat
-import pytest
 
-from scripts.hooks import _unpublishable
-from tests.helpers import ROOT, copy_project, run_build
-
-
-@pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://localhost:8000/site/", "", None])
-def test_build_refuses_a_local_site_url(url):
-    assert "set SITE_URL to the published address" in _unpublishable(url, "build", {})
-    assert "ALLOW_LOCAL_SITE_URL=1" in _unpublishable(url, "gh-deploy", {"ALLOW_LOCAL_SITE_URL": "0"})
-
-
-@pytest.mark.parametrize(
-    ("url", "command", "environ"),
-    [
-        ("https://example.github.io/nnadl/", "build", {}),  # a published address
-        ("http://127.0.0.1:8000/", "serve", {}),  # a preview
-        ("http://127.0.0.1:8000/", None, {}),  # an in-process build (the benchmark's rebuilds)
-        ("http://127.0.0.1:8000/", "build", {"ALLOW_LOCAL_SITE_URL": "1"}),  # tests, benchmarks
-    ],
-)
-def test_other_builds_pass(url, command, environ):
-    assert _unpublishable(url, command, environ) is None
+from tests.helpers import ROOT, run_build
 
 
 def test_mkdocs_build_without_site_url_fails_loudly(tmp_path):
@@ -46,12 +25,9 @@ def test_mkdocs_build_without_site_url_fails_loudly(tmp_path):
     )
 
 
-@pytest.mark.slow
-def test_published_site_names_only_its_own_address(tmp_path):
-    project = copy_project(tmp_path / "project")
-    site = tmp_path / "site"
-    result = run_build(project, site, SITE_URL="https://example.github.io/nnadl/", ALLOW_LOCAL_SITE_URL="")
-    assert result.returncode == 0, result.stderr
+def test_published_site_names_only_its_own_address(rebuilt_copy):
+    """A build with SITE_URL, as the deploy workflow builds (tests/site/conftest.py)."""
+    site = rebuilt_copy.published
     shipped = [p for p in site.rglob("*") if p.suffix in (".html", ".xml", ".ipynb", ".json", ".txt")]
     leaks = [
         p.relative_to(site).as_posix() for p in shipped if re.search(r"127\.0\.0\.1|localhost", p.read_text("utf-8"))

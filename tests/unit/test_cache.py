@@ -32,14 +32,19 @@ def test_write_leaves_no_temporary_file(tmp_path: Path) -> None:
 
 def test_figure_key_follows_only_what_figures_depend_on(tmp_path: Path) -> None:
     """Editing a table, a hook or a developer tool keeps the drawn figures; editing a figure input redraws."""
-    from scripts.hooks import figure_cache_key
+    from scripts.hooks.figures import figure_cache_key
     from tests.helpers import ROOT
 
     for folder in ("scripts", "snippets"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     first = figure_cache_key(tmp_path)
     assert first == figure_cache_key(ROOT)
-    for unrelated in ("scripts/tables.py", "scripts/hooks.py", "scripts/mathml.py", "scripts/tools/subset_font.py"):
+    for unrelated in (
+        "scripts/tables.py",
+        "scripts/hooks/figures.py",
+        "scripts/mathml.py",
+        "scripts/tools/subset_font.py",
+    ):
         with (tmp_path / unrelated).open("a") as f:
             f.write("\n# edited\n")
         assert figure_cache_key(tmp_path) == first, unrelated

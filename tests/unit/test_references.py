@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from scripts.references import LinkError, Term, link_equations, link_terms, tex_to_text
+from scripts.references import LinkError, TermLink, link_equations, link_terms, tex_to_text
 
 EQUATIONS = {
     "1": "../perceptron/#eqtn1",
@@ -16,11 +16,11 @@ EQUATIONS = {
     "5": "#eqtn5",
 }
 TERMS = [
-    Term("편향", "bias", "bias: 더하는 상수"),
-    Term("가중치", "weight", "weight: 입력의 영향"),
-    Term("뉴런", "neuron", "neuron: 기본 단위"),
-    Term("시그모이드 뉴런", "sigmoid-neuron", "sigmoid neuron: σ를 쓰는 뉴런"),
-    Term("NAND 게이트", "nand-gate", 'NAND gate: "0"을 내는 게이트'),
+    TermLink("편향", "bias", "bias: 더하는 상수"),
+    TermLink("가중치", "weight", "weight: 입력의 영향"),
+    TermLink("뉴런", "neuron", "neuron: 기본 단위"),
+    TermLink("시그모이드 뉴런", "sigmoid-neuron", "sigmoid neuron: σ를 쓰는 뉴런"),
+    TermLink("NAND 게이트", "nand-gate", 'NAND gate: "0"을 내는 게이트'),
 ]
 
 

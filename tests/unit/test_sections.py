@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.sections import SectionError, sections, strip_markers
+from scripts.sections import SectionError, sections
 
 TEXT = """import numpy as np
 # --8<-- [start:outer]
@@ -23,10 +23,6 @@ def test_sections_nest_and_keep_their_source():
     found = sections(TEXT)
     assert found["inner"] == "def f():\n    return 1\n"
     assert found["outer"].startswith("# --8<-- [start:inner]") and found["outer"].endswith("return f()\n")
-
-
-def test_strip_markers_leaves_only_code():
-    assert strip_markers(TEXT) == "import numpy as np\ndef f():\n    return 1\n\ndef g():\n    return f()\n"
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
-"""MkDocs hooks for docs/notebooks/*.py: run them (scripts/notebooks.py) and publish the download;
-the page is mkdocs-jupyter's rendering of the executed copy (options in mkdocs.yml) with the
-Markdown cells rendered by MkDocs. Every failure becomes an error naming the notebook."""
+"""Notebook pages (docs/notebooks/*.py): run each notebook (scripts/notebooks.py), publish its
+download, and give mkdocs-jupyter the executed page copy; the page is mkdocs-jupyter's rendering
+of its code cells (options in mkdocs.yml) with the Markdown cells rendered by MkDocs. Every
+failure becomes an error naming the notebook."""
 
 from __future__ import annotations
 
@@ -16,20 +17,24 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "notebooks"
 NOTEBOOK = re.compile(r"notebooks/[^/]+\.py")
 log = logging.getLogger("mkdocs.hooks.notebooks")
 _PAGES: dict[str, str] = {}  # src_uri of each notebook page -> its executed page copy, this build
-# mkdocs-jupyter's template inlines nbconvert's CSS, MathJax comments and a clipboard script, and
-# writes each code cell's source once more for that script: dead weight next to Material's own.
-NBCONVERT_EXTRAS = re.compile(
-    r"<(style|script)\b[^>]*>.*?</\1>\s*|<!--.*?-->\s*"
-    r'|<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
+
+# Three repairs of mkdocs-jupyter's HTML. Its nbconvert template is fixed (mkdocs_jupyter.nbconvert2
+# sets `template_file` itself) and none of its options turns these parts off, so they are undone here:
+# 1. the template inlines nbconvert's CSS, a MathJax configuration (comments and a script) and a
+#    clipboard script: dead weight next to Material's own styles, our MathML and Material's copy button;
+INLINED_ASSETS = re.compile(r"<(style|script)\b[^>]*>.*?</\1>\s*|<!--.*?-->\s*", re.S)
+# 2. each code cell gets that clipboard script's button and a hidden second copy of its source;
+CLIPBOARD = re.compile(
+    r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
     r'|<div [^>]*class="clipboard-copy-txt"[^>]*>.*?</div>\s*',
     re.S,
 )
-# Pygments' block as nbconvert writes it, without <code>: Material's colours and copy button want one.
+# 3. Pygments' block comes without <code>, and Material's colours and copy button need `pre > code`.
 CODE = re.compile(r'<div class="highlight-ipynb hl-(\w+)\s*">\s*<pre><span></span>(.*?)</pre>\s*</div>', re.S)
 
 
@@ -73,27 +78,28 @@ def _absolute_url(path: str, src_uri: str, files: Files, config) -> str:
 
 # The page's Markdown is its Markdown cells, between placeholders, and its description.
 def on_page_markdown(markdown: str, page, config, files: Files) -> str:
-    from scripts.notebooks import PLACEHOLDER
+    from scripts.notebooks import MARKDOWN_CELL
 
     if not NOTEBOOK.fullmatch(page.file.src_uri):
         return markdown
     notebook = nbformat.reads(markdown, as_version=4)
     page.meta["description"] = notebook.metadata["description"]
-    return f"\n\n{PLACEHOLDER}\n\n".join(c.metadata["markdown"] for c in notebook.cells if c.cell_type == "raw")
+    return f"\n\n{MARKDOWN_CELL}\n\n".join(c.metadata["markdown"] for c in notebook.cells if c.cell_type == "raw")
 
 
-# Notebook pages, before scripts/hooks.py converts the math: render the Markdown cells with MkDocs
-# (its extensions, links, heading ids and table of contents) into mkdocs-jupyter's slimmed HTML.
+# Notebook pages, before the other hooks' on_page_content (formulas, code blocks, references):
+# render the Markdown cells with MkDocs (its extensions, links, heading ids and table of contents)
+# into mkdocs-jupyter's HTML, repaired (INLINED_ASSETS, CLIPBOARD, CODE).
 @event_priority(10)
 def on_page_content(html: str, page, config, files: Files) -> str:
-    from scripts.notebooks import PLACEHOLDER
+    from scripts.notebooks import MARKDOWN_CELL
 
     if not NOTEBOOK.fullmatch(page.file.src_uri):
         return html
     Page.render(page, config, files)  # the Markdown above; mkdocs-jupyter replaced `page.render`
     cells, slots = (
-        page.content.split(PLACEHOLDER),
-        [NBCONVERT_EXTRAS.sub("", s) for s in html.split(PLACEHOLDER)],
+        page.content.split(MARKDOWN_CELL),
+        [CLIPBOARD.sub("", INLINED_ASSETS.sub("", s)) for s in html.split(MARKDOWN_CELL)],
     )
     if len(slots) != len(cells) + 1:
         raise PluginError(f"docs/{page.file.src_uri}: {len(cells)} Markdown cells but {len(slots) - 1} places for them")
