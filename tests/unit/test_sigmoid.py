@@ -17,7 +17,7 @@ import mpmath
 import numpy as np
 import pytest
 import scipy.special
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -250,6 +250,8 @@ ORDINARY = st.floats(-40.0, 40.0)
 
 
 @settings(max_examples=60, deadline=None)
+@example(dtype=np.float64, fill=-4.1535596244277855, size=20_000, placed=[(16_389 / 20_000, -800.0)])  # the issue's
+@example(dtype=np.float64, fill=1.0, size=16_385, placed=[(0.5, np.nan), (0.25, -720.0)])  # min() is nan
 @given(
     dtype=st.sampled_from([np.float64, np.float32]),
     fill=ORDINARY,
@@ -282,6 +284,16 @@ def test_issue_18_example_gives_one_value() -> None:
     z[16_389] = -800.0
     s = np.delete(sigmoid(z), 16_389)
     assert np.all(s == sigmoid(-4.1535596244277855)) and np.all(s == sigmoid(z[:1])[0])
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_a_nan_does_not_hide_a_tail_value(dtype: type) -> None:
+    # The min of an array with a nan is nan: that must not skip the formula for z < -709.
+    z = np.array([-720.0, np.nan, -3.0, -np.inf, 800.0], dtype=dtype)
+    s = sigmoid(z)
+    for i in range(len(z)):
+        assert np.array_equal(s[i], sigmoid(z[i]), equal_nan=True), (i, s[i], sigmoid(z[i]))
+    assert dtype == np.float32 or s[0] == float(exact_sigmoid(-720.0)) > 0
 
 
 @settings(max_examples=60, deadline=None)
