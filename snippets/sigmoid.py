@@ -58,8 +58,8 @@ def sigmoid(z: ArrayLike) -> NDArray[np.floating] | np.floating:
             np.exp(e, out=e)
             np.add(e, 1.0, out=e)
             np.divide(1.0, e, out=ob)  # the textbook formula, in place
-            if not zb.min() >= -big:  # some z < -big (or a nan, the min then): e/(1 + e), e = exp(z), for those only
-                tail = np.flatnonzero(zb < -big)
+            if not zb.min() >= -big:  # some z < -big (or a nan, whose min is nan)
+                tail = np.flatnonzero(zb < -big)  # these elements only: e/(1 + e) with e = exp(z) ≤ 1
                 e = np.exp(zb[tail].astype(work))
                 ob[tail] = e / (1 + e)
     return out[()]
