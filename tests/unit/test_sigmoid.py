@@ -545,3 +545,21 @@ def test_every_shown_function_has_its_section() -> None:
         for section in expected_sections - {"imports"}:
             body = found[section]
             assert re.search(rf"^def _?{section}\(", body, re.M), f"{name}: [{section}] lacks its def"
+
+
+@pytest.mark.parametrize(
+    ("dtype", "z"), [(np.float64, [-30.0, -3.0, 0.5, 30.0, -720.0]), (np.float32, [-3.0, 0.5, -95.0])]
+)
+def test_benchmark_counts_ulps_right(dtype: type, z: list[float]) -> None:
+    # make bench's accuracy table: the correctly rounded σ(z) is within 0.5 ulp, the next float
+    # up is more than 0.5 and at most 1.5 ulp away, also where σ(z) is subnormal (there, unscaled,
+    # the exact value's low part was rounded away and every error came out as 0 or 1).
+    from scripts.tools.bench_sigmoid import exact, ulp_errors
+
+    zs = np.array(z, dtype=dtype)
+    hi, lo = exact(zs)
+    rounded = np.array([float(exact_sigmoid(float(v))) for v in zs]).astype(dtype)
+    err = ulp_errors(rounded, hi, lo, dtype)
+    assert np.all((0 < err) & (err <= 0.5)), err  # σ(z) is never a float itself: the error is not 0
+    up = ulp_errors(np.nextafter(rounded, dtype(1)), hi, lo, dtype)
+    assert np.all((0.5 < up) & (up <= 1.5)), up
