@@ -24,7 +24,7 @@ from hypothesis.extra import numpy as hnp
 import snippets
 from scripts.sections import sections
 from scripts.tables import SIGMOID_RTOL, SIGMOID_RTOL_RANGE
-from snippets.sigmoid import sigmoid, sigmoid_naive, sigmoid_prime, sigmoid_tanh, step
+from snippets.sigmoid import _BLOCK, sigmoid, sigmoid_naive, sigmoid_prime, sigmoid_tanh, step
 from tests.helpers import ROOT, exact_sigmoid
 
 SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
@@ -238,7 +238,7 @@ def test_large_arrays_cross_block_boundaries() -> None:
 
 # Values whose exp(-z) overflows (z < -709 in float64, -88 in float32), whose σ is subnormal, that
 # are infinite or nan, or ordinary: an array of one ordinary value with a few of these at drawn
-# places, long enough to cross any block size sigmoid() might use internally (16,384 until issue 18).
+# places, long enough to cross the block size sigmoid() uses internally (16,384 until issue 18).
 TAILS = st.one_of(
     st.floats(-3e38, -709.0),  # float32 holds them too
     st.floats(-745.2, -700.0),
@@ -252,10 +252,11 @@ ORDINARY = st.floats(-40.0, 40.0)
 @settings(max_examples=60, deadline=None)
 @example(dtype=np.float64, fill=-4.1535596244277855, size=20_000, placed=[(16_389 / 20_000, -800.0)])  # the issue's
 @example(dtype=np.float64, fill=1.0, size=16_385, placed=[(0.5, np.nan), (0.25, -720.0)])  # min() is nan
+@example(dtype=np.float32, fill=-3.0, size=_BLOCK + 2, placed=[(0.99999, -720.0)])  # a tail in the 2nd block
 @given(
     dtype=st.sampled_from([np.float64, np.float32]),
     fill=ORDINARY,
-    size=st.integers(16_385, 70_000),
+    size=st.integers(16_385, 3 * _BLOCK),
     placed=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.one_of(TAILS, ORDINARY)), min_size=1, max_size=5),
 )
 def test_each_element_gets_its_own_value_whatever_its_neighbours(
