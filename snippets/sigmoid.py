@@ -39,7 +39,8 @@ def sigmoid(z: ArrayLike) -> NDArray[np.floating] | np.floating:
     """Return σ(z) = 1/(1 + exp(-z)), elementwise for scalars and arrays.
 
     Each element's formula depends on that element alone: 1/(1 + exp(-z)), or e/(1 + e) with e = exp(z)
-    where exp(-z) would overflow; float32 and float16 are computed in float64 and rounded once.
+    where exp(-z) would overflow; float32 and float16 are computed in float64 and rounded once (numpy's
+    float32 exp alone would make them less accurate than scipy.special.expit).
     """
     z, dtype = _as_float_array(z, "sigmoid")
     work = np.promote_types(z.dtype, np.float64)  # float64, or a wider float (longdouble) as it is
