@@ -267,9 +267,8 @@ VALUES: dict[str, Callable[[], str]] = {
     # Below half the smallest subnormal a result rounds to 0: that half, and the z where σ(z) reaches it.
     "subnormal_half": lambda: sci(Decimal(float(np.nextafter(0.0, 1.0))) / 2),
     "underflow_z": lambda: num(math.log(float(np.nextafter(0.0, 1.0))) - math.log(2), 2),
-    # snippets.sigmoid keeps the textbook formula for a block unless some z < −sigmoid_switch.
+    # snippets.sigmoid recomputes with the stable formula exactly the elements with z < −sigmoid_switch.
     "sigmoid_switch": lambda: num(np.log(np.finfo(np.float64).max) // 1),
-    "sigmoid_switch_float32": lambda: num(np.log(np.finfo(np.float32).max) // 1),
     "exact_digits": lambda: str(EXACT_DIGITS),
     "numerics_z_subnormal": lambda: num(ex.NUMERICS_Z[2]),
     "numerics_z_smallest": lambda: num(ex.NUMERICS_Z[3]),

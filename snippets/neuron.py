@@ -9,9 +9,9 @@ from numpy.typing import ArrayLike, NDArray
 
 # --8<-- [end:imports]
 
-try:
+if __package__:  # imported as snippets.neuron
     from .sigmoid import _as_float_array, sigmoid, sigmoid_prime, step
-except ImportError:  # this file was copied next to sigmoid.py, outside the package
+else:  # run as a script, or imported from a folder where it was copied next to sigmoid.py
     from sigmoid import _as_float_array, sigmoid, sigmoid_prime, step  # type: ignore[no-redef]
 
 

@@ -31,35 +31,39 @@ def _as_float_array(z: ArrayLike, func: str, name: str = "z") -> tuple[NDArray[n
 
 
 # --8<-- [start:sigmoid]
-# Elements sigmoid() handles per block: small enough that a block of z and of the output
-# stay in a typical L2 cache between passes, large enough that the Python loop costs little.
-_BLOCK = 1 << 14
+# Elements sigmoid() computes at a time: its float64 work buffer (512 KiB) stays in a typical L2 cache.
+_BLOCK = 1 << 16
 
 
 def sigmoid(z: ArrayLike) -> NDArray[np.floating] | np.floating:
     """Return σ(z) = 1/(1 + exp(-z)), elementwise for scalars and arrays.
 
-    Each cache-sized block uses the textbook formula when no exp(-z) in it can overflow, and
-    otherwise e = exp(-|z|) ≤ 1 with σ = 1/(1 + e) for z ≥ 0 and e/(1 + e) for z < 0.
+    Each element's formula depends on that element alone: 1/(1 + exp(-z)), or e/(1 + e) with e = exp(z)
+    where exp(-z) would overflow; float32 and float16 are computed in float64 and rounded once (numpy's
+    float32 exp alone would make them less accurate than scipy.special.expit).
     """
     z, dtype = _as_float_array(z, "sigmoid")
-    out = np.empty(z.shape, z.dtype)
+    work = np.promote_types(z.dtype, np.float64)  # float64, or a wider float (longdouble) as it is
+    big = np.log(np.finfo(work).max) // 1  # exp(big) is finite: 709 in float64
+    out = np.empty(z.shape, dtype)
     flat_z, flat_out = z.reshape(-1), out.reshape(-1)
-    big = np.log(np.finfo(z.dtype).max) // 1  # exp(big) is finite: 709 in float64, 88 in float32
-    # exp(-|z|), and the cast of a float16 input's result back to float16, may underflow to a
-    # subnormal or 0; that is the right answer, not an error, even under np.errstate(all="raise").
-    with np.errstate(under="ignore"):
+    buffer = np.empty(min(z.size, _BLOCK), work)
+    # exp(-z) overflows to inf for z < -big, where 1/(1 + inf) = 0 is then replaced; exp and the
+    # result may underflow to a subnormal or 0, which is the right answer. Neither is an error here,
+    # even under np.errstate(all="raise").
+    with np.errstate(over="ignore", under="ignore"):
         for i in range(0, z.size, _BLOCK):
-            zb, s = flat_z[i : i + _BLOCK], flat_out[i : i + _BLOCK]
-            if zb.min() >= -big:  # exp(-z) ≤ exp(big) cannot overflow: the textbook formula, in place
-                np.negative(zb, out=s)
-                np.exp(s, out=s)
-                np.add(s, 1.0, out=s)
-                np.divide(1.0, s, out=s)
-            else:  # some z < -big (or a nan): only exp(-|z|) ≤ 1 is safe
-                e = np.exp(-np.abs(zb))
-                np.divide(np.where(zb >= 0, 1.0, e), 1.0 + e, out=s)
-        return out.astype(dtype, copy=False)[()]
+            zb, ob = flat_z[i : i + _BLOCK], flat_out[i : i + _BLOCK]
+            e = buffer[: zb.size]
+            np.negative(zb, out=e)
+            np.exp(e, out=e)
+            np.add(e, 1.0, out=e)
+            np.divide(1.0, e, out=ob)  # the textbook formula, in place
+            if not zb.min() >= -big:  # some z < -big (or a nan, whose min is nan)
+                tail = np.flatnonzero(zb < -big)  # these elements only: e/(1 + e) with e = exp(z) ≤ 1
+                e = np.exp(zb[tail].astype(work))
+                ob[tail] = e / (1 + e)
+    return out[()]
 # --8<-- [end:sigmoid]
 
 

@@ -1,7 +1,9 @@
-"""Time snippets.sigmoid against scipy.special.expit and the textbook 1/(1 + exp(-z)).
+"""Time snippets.sigmoid against scipy.special.expit and the textbook 1/(1 + exp(-z)), and measure
+the accuracy of sigmoid and expit in units in the last place (ulp) against mpmath.
 
-Run with `python -m scripts.bench_sigmoid`. Prints figures, never asserts: timings depend on the
-machine and its load. The three functions take turns in each round, so load affects them alike.
+Run with `python -m scripts.tools.bench_sigmoid`. Prints figures, never asserts: timings depend on
+the machine and its load. The candidates take turns in each round and each is timed in CPU time of
+this process, so other jobs on a shared machine affect them less and alike; compare the ratios.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import time
 import warnings
 from collections.abc import Callable
 
+import mpmath
 import numpy as np
 import scipy.special
 
@@ -19,13 +22,23 @@ from snippets.sigmoid import sigmoid_naive
 SIZE = 10_000_000
 LOW, HIGH = -50.0, 50.0
 SEED = 0
-ROUNDS = 7
-SUBSAMPLE = 10  # compare every 10th value with expit
+ROUNDS = 9
 CANDIDATES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "snippets.sigmoid": sigmoid,
     "scipy.special.expit": scipy.special.expit,
     "1/(1+np.exp(-z))": sigmoid_naive,
 }
+
+# Accuracy: (label, low, high) per dtype, POINTS uniform draws each. The last range is where σ(z)
+# is a subnormal but expit returns 0, because its exp(-z) overflows.
+POINTS = 100_000
+ACCURACY_RANGES = {
+    np.float64: [("[-20, 20]", -20.0, 20.0), ("[-40, 40]", -40.0, 40.0), ("[-708, 708]", -708.0, 708.0),
+                 ("expit gives 0", -745.0, -709.79)],
+    np.float32: [("[-20, 20]", -20.0, 20.0), ("[-40, 40]", -40.0, 40.0), ("[-87, 87]", -87.0, 87.0),
+                 ("expit gives 0", -103.2, -88.73)],
+}  # fmt: skip
+REFERENCE_BITS = 160
 
 
 def _warning_names(func: Callable[[np.ndarray], np.ndarray], z: np.ndarray) -> str:
@@ -37,43 +50,94 @@ def _warning_names(func: Callable[[np.ndarray], np.ndarray], z: np.ndarray) -> s
 
 
 def _time(z: np.ndarray) -> dict[str, list[float]]:
-    """Return the run times of each candidate on `z`, taking turns over ROUNDS rounds."""
+    """Return the CPU times of each candidate on `z`, taking turns over ROUNDS rounds."""
     times: dict[str, list[float]] = {name: [] for name in CANDIDATES}
     for _ in range(ROUNDS):
         for name, func in CANDIDATES.items():
-            start = time.perf_counter()
+            start = time.process_time()
             func(z)
-            times[name].append(time.perf_counter() - start)
+            times[name].append(time.process_time() - start)
     return times
 
 
+# The exact values are kept as hi + lo, scaled by 2**SCALE so that even a σ(z) far below the
+# smallest subnormal float64 has a normal hi and a lo that is not rounded away.
+SCALE = 600
+
+
+def exact(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return σ(z)·2**SCALE from mpmath at REFERENCE_BITS bits as two float64 arrays, hi + lo."""
+    hi, lo = np.empty(z.size), np.empty(z.size)
+    with mpmath.workprec(REFERENCE_BITS):
+        for i, v in enumerate(z.astype(np.float64)):
+            r = mpmath.ldexp(1 / (1 + mpmath.exp(-mpmath.mpf(float(v)))), SCALE)
+            hi[i] = float(r)
+            lo[i] = float(r - hi[i])
+    return hi, lo
+
+
+def ulp_errors(got: np.ndarray, hi: np.ndarray, lo: np.ndarray, dtype: type) -> np.ndarray:
+    """Return |got - exact| in units in the last place of `dtype` at the exact value (hi + lo)·2**-SCALE."""
+    info = np.finfo(dtype)
+    _, exponent = np.frexp(hi)
+    ulp = np.maximum(np.ldexp(1.0, exponent - 1 - info.nmant), np.ldexp(float(info.smallest_subnormal), SCALE))
+    # got·2**SCALE is exact, got - hi is exact (within a few ulp of each other), and lo is far below an ulp.
+    return np.abs((np.ldexp(got.astype(np.float64), SCALE) - hi) - lo) / ulp
+
+
+def accuracy() -> list[str]:
+    """Return lines with the max ulp error and the share of correctly rounded results (error ≤ 0.5
+    ulp) of sigmoid and expit on the same points, per dtype and range."""
+    rng = np.random.default_rng(SEED)
+    lines = [
+        f"accuracy against mpmath ({REFERENCE_BITS} bits), {POINTS:,} uniform points per range: "
+        "max error in ulp, and % correctly rounded"
+    ]
+    for dtype, ranges in ACCURACY_RANGES.items():
+        for label, low, high in ranges:
+            z = rng.uniform(low, high, POINTS).astype(dtype)
+            hi, lo = exact(z)
+            cells = []
+            for name, func in (("sigmoid", sigmoid), ("expit", scipy.special.expit)):
+                err = ulp_errors(np.asarray(func(z)), hi, lo, dtype)
+                cells.append(f"{name} {err.max():10.3g} ulp {100 * np.mean(err <= 0.5):6.2f}%")
+            lines.append(f"{np.dtype(dtype).name:8} {label:14} " + "   ".join(cells))
+    return lines
+
+
+def _avx512() -> str:
+    """Return whether numpy found AVX-512 on this CPU (its SIMD exp uses it), or 'unknown'."""
+    try:
+        from numpy._core._multiarray_umath import __cpu_features__ as features
+    except ImportError:
+        return "unknown"
+    return "yes" if features.get("AVX512F") else "no"
+
+
 def run() -> list[str]:
-    """Return the benchmark's printed lines: median times, ratios to expit, accuracy and warnings."""
+    """Return the benchmark's printed lines: median times, ratios to expit, warnings and accuracy."""
     rng = np.random.default_rng(SEED)
     base = rng.uniform(LOW, HIGH, SIZE)
     lines = [
-        f"sigmoid on {SIZE:,} values uniform in [{LOW:g}, {HIGH:g}] (seed {SEED}), "
-        f"median of {ROUNDS} interleaved rounds"
+        f"sigmoid on {SIZE:,} values uniform in [{LOW:g}, {HIGH:g}] (seed {SEED}), median CPU time of "
+        f"{ROUNDS} interleaved rounds; AVX-512: {_avx512()}"
     ]
     for dtype in (np.float64, np.float32):
         z = base.astype(dtype)
-        times = _time(z)
-        median = {name: float(np.median(t)) for name, t in times.items()}
-        reference = scipy.special.expit(z[::SUBSAMPLE])
+        median = {name: float(np.median(t)) for name, t in _time(z).items()}
         for name, func in CANDIDATES.items():
-            rel = float(np.max(np.abs(func(z[::SUBSAMPLE]) / reference - 1)))
             lines.append(
                 f"{np.dtype(dtype).name:8} {name:20} {median[name]:.4f} s  "
                 f"{median[name] / median['scipy.special.expit']:.2f}x expit  "
-                f"max rel. diff vs expit {rel:.1e}  warnings: {_warning_names(func, z)}"
+                f"warnings: {_warning_names(func, z[:: SIZE // 100_000])}"
             )
     extremes = np.array([-np.inf, -1e308, -1000.0, -745.0, 0.0, 745.0, 1000.0, 1e308, np.inf, np.nan])
     for name, func in CANDIDATES.items():
         with np.errstate(all="warn"):
             lines.append(f"extremes {name:20} warnings: {_warning_names(func, extremes)}")
-    return lines
+    return [*lines, *accuracy()]
 
 
 if __name__ == "__main__":
     for line in run():
-        print(line)
+        print(line, flush=True)

@@ -202,7 +202,7 @@ def test_facts_the_editor_flagged(built_pages: dict[str, str]) -> None:
 
 
 def test_block_threshold_agrees_with_the_code(built_pages: dict[str, str]) -> None:
-    """The code page's switching threshold is the one snippets.sigmoid computes (floor of ln max)."""
+    """The code page's per-element threshold is the one snippets.sigmoid computes (floor of ln max)."""
     import math
 
     import numpy as np
@@ -212,9 +212,9 @@ def test_block_threshold_agrees_with_the_code(built_pages: dict[str, str]) -> No
 
     switch = VALUES["sigmoid_switch"]()
     assert float(switch) == math.floor(math.log(np.finfo(np.float64).max))
-    assert "big = np.log(np.finfo(z.dtype).max) // 1" in (ROOT / "snippets" / "sigmoid.py").read_text("utf-8")
+    assert "big = np.log(np.finfo(work).max) // 1" in (ROOT / "snippets" / "sigmoid.py").read_text("utf-8")
     code = re.sub(r"\s+", "", article_text(built_pages["code/index.html"]))
-    assert f"가장작은z가−{switch}이상이면" in code
+    assert f"z가−{switch}보다작은원소만" in code
     assert "709.78 미만" not in article_text(built_pages[CHAPTER])
 
 

@@ -293,3 +293,15 @@ def test_neuron_py_works_when_copied_next_to_sigmoid_py(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "0.5 1\n"
+
+
+@pytest.mark.parametrize("how", ["script", "module"])
+def test_neuron_py_runs_under_w_error(how: str) -> None:
+    # Regression (issue 18): run as a file, the relative import of the old try/except fallback
+    # raised "ImportWarning: can't resolve package from __spec__ or __package__".
+    args = [str(ROOT / "snippets" / "neuron.py")] if how == "script" else ["-c", "import snippets.neuron"]
+    result = subprocess.run(
+        [sys.executable, "-W", "error", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and result.stderr == ""
