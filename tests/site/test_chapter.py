@@ -26,7 +26,7 @@ def chapter(built_pages: dict[str, str]) -> str:
 FACTS = {
     "1 learning, small change": ["학습 알고리즘", "픽셀", "작은 변화", "너무 단순"],
     "2 nine vs eight": ['"9"여야 할 이미지를 "8"로', "되풀이"],
-    "3 perceptrons flip": ["0에서 1로 완전히 뒤집힐", "통제하기 어려운"],
+    "3 perceptrons flip": ["0에서 1로 완전히 뒤집힐", "통제하기 어렵게"],
     "4 sigmoid neuron": ["시그모이드 뉴런(sigmoid neuron)", "결정적인 사실"],
     "5 inputs between 0 and 1": ["0.638", "0과 1 사이의 어떤 값", "시그모이드 함수(sigmoid function)"],
     "7 not so different": ["기술적인 세부 사항"],
@@ -179,7 +179,7 @@ def test_facts_the_editor_flagged(built_pages: dict[str, str]) -> None:
     text = re.sub(r"\s+", "", article_text(built_pages[CHAPTER]))  # links and math split words: compare without spaces
     # Underflow: the smallest subnormal is a result (z = −745), and only below half of it is 0.
     assert "아래로는0이됩니다" not in text
-    assert f"절반({VALUES['subnormal_half']()})이하이면" in text and VALUES["underflow_z"]() in text
+    assert f"절반({VALUES['subnormal_half']()})이하일때" in text and VALUES["underflow_z"]() in text
     # The table after equation (4) applies rule (2) to fractional inputs: say so, not "never sees them".
     assert "볼일이없습니다" not in text and "식(2)를그대로적용해" in text
     # A neuron has no sign; its weighted input does.
