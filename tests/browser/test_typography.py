@@ -5,7 +5,14 @@ the page never scrolls sideways on a phone.
 Breaks are found where they land, not by reading CSS: every character of the prose is measured
 with Range.getClientRects, and a word (the characters between two spaces) whose consecutive
 Hangul syllables sit on two different lines is broken. The one allowed exception is a word wider,
-on its own, than the line it is set in (overflow-wrap must break it somewhere).
+on its own, than the line it is set in (overflow-wrap must break it somewhere); such words stay
+rare, or the exception would hide breaks.
+
+Also measured, not yet asserted: a break where a Hangul word meets a formula or a parenthesis
+inside one word, as in 퍼셉트론(perceptron)/과 or σ(z)/입니다. Chromium allows a break there
+under `word-break: keep-all` (it keeps only letters and digits together), so CSS alone cannot
+prevent it (it takes markup that binds the formula to its particle); a failure message carries
+these counts beside the syllable breaks.
 """
 
 from __future__ import annotations
@@ -25,14 +32,15 @@ HANGUL = r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]"
 # in; an inline-block is an atom of the outer word and a block of its own. Two measured pieces are
 # on one line when their boxes overlap vertically by more than half the smaller one. Returns the
 # breaks between two Hangul syllables (`hangul`), breaks anywhere else inside a word that holds
-# Hangul, as in 출력(output)/이 (`attached`), the words looked at, and a few broken words.
+# Hangul, as in 출력(output)/이 (`attached`), the words looked at, those wider than their line
+# (`wide`, left out), and a few broken words.
 JS_BREAKS = """(roots) => {
   const HANGUL = /@HANGUL@/;
   const SPACE = /[\\s\\u00a0\\u200b]/;
   const SKIP = 'script, style, template, pre, .headerlink, .md-clipboard, .md-code__nav';
   const ATOM = 'math, code, kbd, img, svg, input, button, select, textarea, iframe, canvas';
   const range = document.createRange();
-  const found = {hangul: 0, attached: 0, words: 0, samples: []};
+  const found = {hangul: 0, attached: 0, words: 0, wide: 0, samples: []};
   const box = r => ({top: r.top, bottom: r.bottom, left: r.left, right: r.right});
   const sameLine = (a, b) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)
     > 0.5 * Math.min(a.bottom - a.top, b.bottom - b.top);
@@ -45,7 +53,8 @@ JS_BREAKS = """(roots) => {
       if (word.some(u => u.hangul)) {
         found.words++;
         const width = word.reduce((w, u) => w + u.width, 0);
-        if (width <= line + 0.5) {
+        if (width > line + 0.5) found.wide++;
+        else {
           let text = word[0].text, broken = false;
           for (let i = 1; i < word.length; i++) {
             const a = word[i - 1], b = word[i];
@@ -167,8 +176,10 @@ def test_no_line_break_inside_a_hangul_word(measured, path: str) -> None:
     Hangul word."""
     results = measured[path]["breaks"]
     assert all(r["words"] > 0 for r in results.values()), f"/{path}: no Hangul words measured"
-    broken = {w: (r["hangul"], r["samples"]) for w, r in results.items() if r["hangul"]}
-    assert not broken, f"/{path}: breaks between syllables of a word (count, examples) per width: {broken}"
+    wide = {w: r["wide"] for w, r in results.items() if r["wide"] > r["words"] // 20}
+    assert not wide, f"/{path}: over 5% of the words counted as wider than their line: {wide}"
+    broken = {w: (r["hangul"], r["attached"], r["samples"]) for w, r in results.items() if r["hangul"]}
+    assert not broken, f"/{path}: breaks between syllables (count, other breaks in words, examples) per width: {broken}"
 
 
 @pytest.mark.parametrize("path", nav_paths(), ids=page_ids())
