@@ -67,8 +67,9 @@ def keep_words_together(page: str, skipped: list[str] | None = None) -> str:
             tail += 1
         core = word[lead:tail]
         text = "".join(p[2] for p in core)
-        pieces = sum(p[0] in ("text", "atom") for p in core)
-        wanted = _HANGUL.search(text) and (pieces > 1 or _BOUNDARY.search(text)) and not stack
+        atom = any(p[0] == "atom" for p in core) and sum(p[0] in ("text", "atom") for p in core) > 1
+        bounded = any(p[0] == "text" and _BOUNDARY.search(p[2]) for p in core)  # not brackets in code
+        wanted = _HANGUL.search(text) and (atom or bounded) and not stack
         narrow = _em(text) <= MAX_EM
         if wanted and not narrow and skipped is not None:
             skipped.append(text)
