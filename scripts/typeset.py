@@ -39,10 +39,10 @@ WRAP = '<span class="nowrap">'
 
 
 def keep_words_together(page: str, skipped: list[str] | None = None) -> str:
-    """Return `page` with each word of its prose that holds Hangul and an atom (inline math, code,
-    a link, whose text may hold spaces, as in "식 (5)") joined to more text, or a bracket, slash or
-    dash, wrapped in `<span class="nowrap">`; a word wider than MAX_EM is left alone and its text
-    appended to `skipped`, if given."""
+    """Return `page` with each word of its prose that holds Hangul and an atom (inline math, code
+    or a link, taken whole even with spaces, as in "식 (5)") joined to more text, or a bracket,
+    slash or dash, wrapped in `<span class="nowrap">`; a word wider than MAX_EM (beyond a formula
+    that never breaks anyway) is left alone and its text appended to `skipped`, if given."""
     out: list[str] = []
     word: list[tuple[str, str, str]] = []  # the current word: (kind, raw HTML, visible text)
 
@@ -70,7 +70,9 @@ def keep_words_together(page: str, skipped: list[str] | None = None) -> str:
         atom = any(p[0] == "atom" for p in core) and sum(p[0] in ("text", "atom") for p in core) > 1
         bounded = any(p[0] == "text" and _BOUNDARY.search(p[2]) for p in core)  # not brackets in code
         wanted = _HANGUL.search(text) and (atom or bounded) and not stack
-        narrow = _em(text) <= MAX_EM
+        # A formula never breaks inside, so what binding adds beside it is what could overflow.
+        rigid = max((_em(p[2]) for p in core if p[0] == "atom" and p[1].startswith("<math")), default=0)
+        narrow = _em(text) <= MAX_EM or _em(text) - rigid <= 2  # a particle beside a formula
         if wanted and not narrow and skipped is not None:
             skipped.append(text)
         if wanted and narrow:
@@ -100,16 +102,17 @@ def keep_words_together(page: str, skipped: list[str] | None = None) -> str:
             end = close.end() if close else None
         if end is not None and name in _ATOM:
             whole = page[token.start() : end]
+            if name == "a" and re.search(r"\s", page[pos : close.start()]):  # its words too
+                whole = raw + keep_words_together(page[pos : close.start()], skipped) + page[close.start() : end]
             inside = html.unescape(re.sub(r"<[^>]*>", "", page[pos : close.start()]))
             if name in ("math", "svg"):
                 inside = re.sub(r"\s+", "", inside)
-            spaced = name != "a" and re.search(r"\s", inside)  # a link stays one atom: "식 (5)"
-            block = 'display="block"' in raw or "headerlink" in raw or not inside.strip() or spaced
+            block = 'display="block"' in raw or "headerlink" in raw or not inside.strip()
             if not block:  # a formula, a code span or a link inside the word
                 word.append(("atom", whole, re.sub(r"\s+", " ", inside)))
                 pos = end
                 continue
-            flush()  # display math, a permalink, an empty or multi-word atom: a word boundary
+            flush()  # display math, a permalink or an empty atom (an icon): a word boundary
             out.append(whole)
             pos = end
         elif end is not None:  # a skipped element: copied through whole

@@ -27,8 +27,9 @@ def text(html: str) -> str:
         ('<p><a href="#eqtn5">식 (5)</a>의 값</p>', '<span class="nowrap"><a href="#eqtn5">식 (5)</a>의</span>'),
         ("<p><strong>뉴런(neuron)</strong>은 단위</p>", '<span class="nowrap"><strong>뉴런(neuron)</strong>은</span>'),
         ("<p>그림 1–4는 같다</p>", '<span class="nowrap">1–4는</span>'),
+        ("<p><code>(dw, db)</code>로 돌려줍니다</p>", '<span class="nowrap"><code>(dw, db)</code>로</span>'),
     ],
-    ids=["brackets", "math-particle", "link-english-particle", "code", "equation-link", "strong", "dash"],
+    ids=["brackets", "math-particle", "link-english-particle", "code", "equation-link", "strong", "dash", "code-space"],
 )
 def test_wraps_the_word(html: str, wrapped: str) -> None:
     """The whole word, and only it, goes into one span; the text is unchanged."""
@@ -72,6 +73,15 @@ def test_wraps_the_word(html: str, wrapped: str) -> None:
 def test_leaves_alone(html: str) -> None:
     """Code, display math, attributes, scripts, permalinks and words that need no help are untouched."""
     assert keep_words_together(html) == html
+
+
+def test_a_long_link_keeps_its_own_words() -> None:
+    """A link too wide to bind to its particle still keeps the words inside it whole."""
+    html = '<p><a href="x">크리에이티브 커먼즈 저작자표시-비영리 3.0 Unported 라이선스(CC BY-NC 3.0)</a>로</p>'
+    out = keep_words_together(html)
+    assert '<span class="nowrap">저작자표시-비영리</span>' in out
+    assert '<span class="nowrap">라이선스(CC</span>' in out
+    assert "</a>로" in out
 
 
 def test_reports_words_too_wide_to_wrap() -> None:
