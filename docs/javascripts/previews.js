@@ -56,7 +56,12 @@
   const content = (link, words) => {
     if (!link.matches("a.equation-ref")) return text(words);
     const url = new URL(link.href);
-    const id = decodeURIComponent(url.hash.slice(1));
+    let id = "";
+    try {
+      id = decodeURIComponent(url.hash.slice(1));
+    } catch {
+      return text(words); // a malformed #fragment names no equation
+    }
     url.hash = "";
     const here = new URL(location.href);
     here.hash = "";
