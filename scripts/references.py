@@ -7,12 +7,13 @@ The walk is a tokenizer over tags and text (not a parser): it is the one place t
 tool's HTML this way, and it only ever rewrites text outside the elements listed in `SKIP`.
 
 - `link_equations`: every "식 (n)" (and the "(m)" of "식 (1), (2)" or "식 (3)–(5)") becomes a link
-  to the numbered equation with `data-preview`, which makes Material show the equation in a
-  tooltip (instant previews); links the author wrote to `#eqtnN` get `data-preview` too.
+  to the numbered equation, `class="equation-ref"` with a `title` naming the equation and its page;
+  docs/javascripts/previews.js shows the equation itself in a tooltip, and without it the reader
+  still gets the title. Links the author wrote to `#eqtnN` get the class and title too.
 - `link_terms`: the first use of each glossary term in each section (h2) links to its glossary
-  entry, with a `title` of English term and definition, which Material's `content.tooltips`
-  renders as a tooltip. Korean attaches particles and forms compounds (가중치를, 편향은,
-  가중치와), so a term matches at the start of a word whatever follows it.
+  entry, with a `title` of English term and definition, which previews.js shows as a tooltip.
+  Korean attaches particles and forms compounds (가중치를, 편향은, 가중치와), so a term matches at
+  the start of a word whatever follows it.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ SKIP_CLASS = re.compile(r'class="[^"]*\b(?:admonition-title|footnote|math-displa
 HANGUL = "가-힣"
 EQUATION = re.compile(r"식(\s*)\((\d+)\)((?:\s*(?:,|–|-|~|와|과|및)\s*\(\d+\))*)")
 _MORE = re.compile(r"(\s*(?:,|–|-|~|와|과|및)\s*)\((\d+)\)")
+# The class previews.js shows an equation for (not Material's `data-preview`, whose instant preview
+# only works where the site is served at its site_url).
+EQUATION_CLASS = "equation-ref"
 
 
 class LinkError(ValueError):
@@ -105,27 +109,38 @@ def _walk(page_html: str, text: Callable[[str], str], tag: Callable[[str, str], 
     return "".join(out)
 
 
-def link_equations(page_html: str, equations: Mapping[str, str]) -> str:
+def link_equations(page_html: str, equations: Mapping[str, str], titles: Mapping[str, str] | None = None) -> str:
     """Return the page with every "식 (n)" linked to `equations[n]` (an href ending "#eqtnN") and
-    every existing `#eqtn` link marked `data-preview`; raise LinkError for an unknown n."""
+    every existing `#eqtn` link marked as an equation reference, each titled "식 (n) · `titles[n]`"
+    (the page that numbers it; just "식 (n)" without one); raise LinkError for an unknown n."""
 
-    def href(number: str) -> str:
+    def title(number: str) -> str:
         if number not in equations:
             known = ", ".join(sorted(equations, key=int))
             raise LinkError(f"식 ({number}) is not a numbered equation of any page (known: {known})")
-        return html.escape(equations[number], quote=True)
+        where = titles.get(number) if titles else None
+        return html.escape(f"식 ({number})" + (f" · {where}" if where else ""), quote=True)
+
+    def link(number: str, text: str) -> str:
+        described = title(number)
+        href = html.escape(equations[number], quote=True)
+        return f'<a class="{EQUATION_CLASS}" href="{href}" title="{described}">{text}</a>'
 
     def one(m: re.Match[str]) -> str:
-        first = f'<a href="{href(m.group(2))}" data-preview>식{m.group(1)}({m.group(2)})</a>'
-        rest = _MORE.sub(
-            lambda n: f'{n.group(1)}<a href="{href(n.group(2))}" data-preview>({n.group(2)})</a>', m.group(3)
-        )
-        return first + rest
+        first = link(m.group(2), f"식{m.group(1)}({m.group(2)})")
+        return first + _MORE.sub(lambda n: n.group(1) + link(n.group(2), f"({n.group(2)})"), m.group(3))
 
+    # A link the author wrote keeps its href and attributes, and gains the class and the title.
     def tag(name: str, token: str) -> str:
-        if name == "a" and re.search(r'\shref="[^"]*#eqtn\d+"', token) and "data-preview" not in token:
-            return token[:2] + " data-preview" + token[2:]
-        return token
+        written = re.search(r'\shref="[^"]*#eqtn(\d+)"', token) if name == "a" else None
+        if written is None or EQUATION_CLASS in token:
+            return token
+        token = re.sub(r'\stitle="[^"]*"', "", token)
+        if re.search(r'\sclass="', token):
+            token = re.sub(r'\sclass="', f' class="{EQUATION_CLASS} ', token, count=1)
+        else:
+            token = f'<a class="{EQUATION_CLASS}"' + token[2:]
+        return token[:2] + f' title="{title(written.group(1))}"' + token[2:]
 
     return _walk(page_html, lambda chunk: EQUATION.sub(one, chunk), tag)
 

@@ -45,7 +45,8 @@ def on_page_content(html: str, page, config, files: Files) -> str:
     if glossary_page is None:
         raise PluginError("glossary.md is missing: glossary terms have nowhere to link")
     try:
-        html = references.link_equations(html, equations)
+        titles = {n: f.page.title for n, f in EQUATIONS.items() if f.page}  # "식 (5) · 시그모이드 뉴런"
+        html = references.link_equations(html, equations, titles)
         if page.file.src_uri != glossary_page.src_uri:
             html = references.link_terms(html, TERMS, get_relative_url(glossary_page.url, page.file.url))
     except references.LinkError as exc:

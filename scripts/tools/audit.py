@@ -9,7 +9,8 @@ breakdown (where the time goes: style & layout, script evaluation, parsing, rend
 next person sees what to work on. Targets: performance ≥ 98 and TBT ≤ 100 ms; accessibility, best practices and SEO 100.
 Each page is audited RUNS times, the pages taking turns, and the median of each figure is printed
 (performance varies with the machine's load; its range is printed too, and so is Lighthouse's
-benchmark index of the machine's speed during the runs).
+benchmark index of the machine's speed during the runs). Then, because those are wall times that
+other jobs inflate, each page's main-thread CPU time from Chrome traces (scripts/tools/mainthread.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts.tools import npm
+from scripts.tools import mainthread, npm
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_VERSION = "13.5.0"
@@ -161,7 +162,9 @@ def main() -> int:
         for _ in range(RUNS):  # the pages take turns, so a busy moment does not hit one page only
             for path in paths:
                 runs[path].append(audit(lighthouse, base + path))
+        cpu = mainthread.measure([base + path for path in paths])
     report(runs)
+    mainthread.report(cpu, base)
     return 0
 
 

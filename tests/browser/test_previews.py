@@ -1,16 +1,20 @@
 """Previews in place, in Chromium: an equation reference, a footnote and a glossary term each show
 their content in a tooltip on hover, keyboard focus and (touch screen) tap, without leaving the
-paragraph; in light and dark, at 360 px, after instant navigation, with no request to other hosts."""
+paragraph; in light and dark, at 360 px, after instant navigation, served under another port and
+path than site_url, with no request to other hosts."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from scripts.tools.server import serve
 from tests.helpers import CHAPTER, assert_clean, new_page, watch
 
 ACTIVE = ".md-tooltip2--active"
 # An equation link in running text (not the heading "매끄러움과 식 (5)"), by the equation it cites.
-EQ_LINK = 'article :is(p, li, dd) a[data-preview][href$="#eqtn{n}"]'
+EQ_LINK = 'article :is(p, li, dd) a.equation-ref[href$="#eqtn{n}"]'
 TERM = 'article p a.glossary-term[href$="#{id}"]'
 
 # Pages that cite an equation, and the one each checks.
@@ -24,17 +28,22 @@ CITING = [
 
 
 def _away(page) -> None:
-    """Move the pointer off any link and blur focus; wait for Material to remove the tooltips."""
+    """Move the pointer off any link and blur focus; wait for the tooltips to close."""
     page.mouse.move(1, 1)
     page.evaluate("document.activeElement && document.activeElement.blur()")
     page.wait_for_function(f"!document.querySelector('{ACTIVE}')", timeout=3000)
 
 
 def _equation_tooltip(page, n: int) -> None:
-    """Fail unless the open tooltip shows equation (n) as MathML and nothing else of its section."""
+    """Fail unless the open tooltip shows equation (n) as MathML and nothing else of its section,
+    as a tooltip that describes the link, not as a heading."""
     tip = page.locator(ACTIVE)
     tip.wait_for(state="visible", timeout=5000)
-    assert tip.locator("math").count() >= 1, "no MathML in the equation preview"
+    tip.locator("math").first.wait_for(timeout=5000)  # another page's equation arrives by fetch
+    assert tip.evaluate("t => t.getAttribute('role')") == "tooltip"
+    assert not tip.locator("h1, h2, h3, h4, h5, h6, [role=heading]").count(), "the preview reads as a heading"
+    described = page.evaluate(f"document.querySelector('{ACTIVE}').id")
+    assert page.locator(f'a.equation-ref[aria-describedby="{described}"]').count() == 1
     shown = tip.evaluate(
         """t => [...t.querySelectorAll('.md-tooltip2__inner > *')]
             .filter(c => getComputedStyle(c).display !== 'none').map(c => c.textContent)"""
@@ -204,3 +213,66 @@ def test_previews_after_instant_navigation(page, base_url: str) -> None:
         assert ": " in page.locator(ACTIVE).inner_text()
         _away(page)
     assert_clean(page, "(instant navigation)")
+
+
+@pytest.fixture(scope="module")
+def mirror_url(site_dir, serve_port: int, tmp_path_factory: pytest.TempPathFactory):
+    """Serve the same build under /mirror/sub/ on another port than its site_url names, as a mirror,
+    a pull-request preview or a reader's local copy would (Material's instant navigation and
+    instant previews act only on the URLs of sitemap.xml, which name site_url)."""
+    root = tmp_path_factory.mktemp("mirror")
+    shutil.copytree(site_dir, root / "mirror" / "sub")
+    with serve(root) as url:
+        assert not url.endswith(f":{serve_port}/")
+        yield url + "mirror/sub/"
+
+
+def test_previews_where_the_site_is_served_elsewhere(browser, mirror_url: str) -> None:
+    """Under another port and path: 식 (5) on its own page shows the equation from the page itself,
+    with no request; a glossary term shows its definition on hover and focus; 식 (4) on the code
+    page shows the chapter's equation; and where the page holding an equation cannot be read,
+    its reference shows its title and stays a plain link."""
+    with new_page(browser, mirror_url) as page:
+        page.goto(mirror_url + CHAPTER, wait_until="networkidle")
+        assert "mirror/sub/" in page.url
+        requests: list[str] = []
+        page.on("request", lambda r: r.resource_type in ("document", "fetch", "xhr") and requests.append(r.url))
+        link = page.locator(EQ_LINK.format(n=5)).first
+        link.scroll_into_view_if_needed()
+        link.hover()
+        _equation_tooltip(page, 5)
+        assert not requests, f"the same-page preview fetched {requests}"
+        _away(page)
+
+        term = page.locator(TERM.format(id="bias")).first
+        tip = _open(page, term, "hover")
+        assert tip.inner_text().startswith("bias: ")
+        assert term.get_attribute("title") is None, "the browser's own tooltip would cover ours"
+        _away(page)
+        assert term.get_attribute("title").startswith("bias: "), "the title did not come back"
+        term.focus()
+        page.locator(ACTIVE).wait_for(state="visible", timeout=5000)
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"!document.querySelector('{ACTIVE}')", timeout=3000)
+        assert_clean(page, "mirror " + CHAPTER)
+
+    with new_page(browser, mirror_url) as page:
+        page.goto(mirror_url + "code/", wait_until="networkidle")
+        link = page.locator(EQ_LINK.format(n=4)).first
+        link.scroll_into_view_if_needed()
+        link.hover()
+        _equation_tooltip(page, 4)
+        assert_clean(page, "mirror code/")
+
+    missing = mirror_url + "perceptron/"
+    with new_page(browser, mirror_url) as page:
+        page.route(missing, lambda route: route.fulfill(status=404, body="gone"))
+        page.goto(mirror_url + CHAPTER, wait_until="networkidle")
+        link = page.locator('article p a.equation-ref[href$="/perceptron/#eqtn1"]').first
+        title = link.get_attribute("title")
+        assert title == "식 (1) · 퍼셉트론 복습"
+        tip = _open(page, link, "hover")
+        page.wait_for_function(f"!document.querySelector('{ACTIVE}[aria-busy]')", timeout=5000)  # fetch settled
+        assert tip.inner_text() == title and not tip.locator("math").count()
+        assert link.evaluate("a => a.href") == missing + "#eqtn1"
+        assert_clean(page, "mirror " + CHAPTER, allowed_404=missing)

@@ -95,5 +95,5 @@ def test_no_scroll_spy_rewrites_the_hash(built_pages: dict[str, str]) -> None:
         config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', built_pages[path], re.S)
         assert config, f"{path}: no Material config"
         features = json.loads(config.group(1))["features"]
-        assert "content.tooltips" in features  # the check reads the right list
+        assert "content.code.copy" in features  # the check reads the right list
         assert "navigation.tracking" not in features, path

@@ -50,7 +50,8 @@ def test_every_equation_number_is_a_preview_link(built_pages: dict[str, str], pa
     plain = [s.strip() for s in _prose_strings(body) if EQUATION_TEXT.search(s)]
     assert not plain, f"/{path}: 식 (n) not linked in {plain}"
     for a in body.select('a[href*="#eqtn"]'):
-        assert a.has_attr("data-preview"), f"/{path}: {a} has no data-preview"
+        assert "equation-ref" in a.get("class", []), f"/{path}: {a} is not an equation reference"
+        assert not a.has_attr("data-preview"), f"/{path}: {a} asks Material for an instant preview"
         href = a["href"]
         target_path, _, anchor = href.partition("#")
         target = posixpath.normpath(posixpath.join(path, target_path)) + "/" if target_path else path
@@ -59,6 +60,8 @@ def test_every_equation_number_is_a_preview_link(built_pages: dict[str, str], pa
         assert f'id="{anchor}"' in html, f"/{path}: {href} points to no equation"
         number = anchor.removeprefix("eqtn")
         assert re.search(rf"\({number}\)", a.get_text()), f"/{path}: link text {a.get_text()!r} is not ({number})"
+        # The title is what a reader gets where the preview cannot show: the number and its page.
+        assert re.fullmatch(rf"식 \({number}\) · \S.*", a["title"]), f"/{path}: {a} has no title naming its page"
 
 
 def test_chapter_and_recap_equation_counts(built_pages: dict[str, str]) -> None:
@@ -70,7 +73,7 @@ def test_chapter_and_recap_equation_counts(built_pages: dict[str, str]) -> None:
         ("playground/", 3),
         ("code/", 4),
     ]:
-        count = len(article(built_pages[path + "index.html"]).select("a[data-preview]"))
+        count = len(article(built_pages[path + "index.html"]).select("a.equation-ref"))
         assert count >= least, f"/{path}: {count} equation links, expected ≥ {least}"
 
 
@@ -119,8 +122,10 @@ def test_chapter_links_terms_followed_by_particles(built_pages: dict[str, str]) 
 
 
 def test_footnotes_are_previewed_in_place(built_pages: dict[str, str]) -> None:
-    """The chapter's two footnotes have references Material shows as tooltips (content.footnote.tooltips)."""
+    """The chapter's two footnotes have references Material shows as tooltips (content.footnote.tooltips);
+    titles and equations are previewed by previews.js, not by Material's content.tooltips, which
+    mounts a tooltip on every element with a title at load."""
     html = built_pages[CHAPTER + "index.html"]
     assert len(article(html).select("a.footnote-ref")) == 2
-    assert '"content.footnote.tooltips"' in html and '"content.tooltips"' in html
+    assert '"content.footnote.tooltips"' in html and '"content.tooltips"' not in html
     assert "javascripts/previews.js" in html

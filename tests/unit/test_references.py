@@ -35,9 +35,10 @@ def link_terms_out(html: str) -> list[tuple[str, str]]:
 
 
 def test_equation_number_becomes_preview_link() -> None:
-    out = link_equations("<p>식 (5)의 오른쪽은 식 (3)을 미분한 것입니다.</p>", EQUATIONS)
+    out = link_equations("<p>식 (5)의 오른쪽은 식 (3)을 미분한 것입니다.</p>", EQUATIONS, {"5": "시그모이드 뉴런"})
     assert links(out) == [("#eqtn5", "식 (5)"), ("#eqtn3", "식 (3)")]
-    assert out.count("data-preview") == 2
+    assert out.count('class="equation-ref"') == 2 and "data-preview" not in out
+    assert 'title="식 (5) · 시그모이드 뉴런"' in out and 'title="식 (3)"' in out  # the page, when known
     assert "</a>의 오른쪽" in out and "</a>을 미분" in out  # the particle stays outside the link
 
 
@@ -48,8 +49,18 @@ def test_lists_and_ranges_link_every_number() -> None:
 
 def test_existing_equation_links_get_preview_and_are_not_linked_twice() -> None:
     once = link_equations('<p><a href="#eqtn5">식 (5)</a>와 <a href="x/#other">식 (5) 설명</a></p>', EQUATIONS)
-    assert once.count("<a ") == 2 and once.count("data-preview") == 1
+    assert once.count("<a ") == 2 and once.count("equation-ref") == 1
     assert link_equations(once, EQUATIONS) == once  # idempotent: nothing nests
+
+
+def test_written_equation_link_keeps_its_href_and_class() -> None:
+    """An author's link to an equation keeps where it points and its classes; its title names the
+    equation; a link to a number no page defines is an error, as in running text."""
+    out = link_equations('<p><a class="k" href="../x/#eqtn5" title="old">z</a></p>', EQUATIONS, {"5": "장"})
+    assert links(out) == [("../x/#eqtn5", "z")]
+    assert 'class="equation-ref k"' in out and 'title="식 (5) · 장"' in out and "old" not in out
+    with pytest.raises(LinkError, match=r"식 \(9\)"):
+        link_equations('<p><a href="#eqtn9">z</a></p>', EQUATIONS)
 
 
 @pytest.mark.parametrize(
