@@ -59,3 +59,15 @@ def test_hangul_is_never_slanted(built_pages: dict[str, str]) -> None:
         if found:
             slanted[page] = found
     assert not slanted, slanted
+
+
+def test_titles_are_korean(built_pages: dict[str, str]) -> None:
+    """A title shows as a tooltip; Python-Markdown's English footnote back-link title is replaced."""
+    english = {}
+    for page, html in built_pages.items():
+        body = BeautifulSoup(html, "html.parser").body
+        found = [t["title"] for t in body.find_all(title=True) if t["title"].startswith("Jump back")]
+        if found:
+            english[page] = found
+    assert not english, english
+    assert any('title="본문의 각주 1 자리로 돌아가기"' in html for html in built_pages.values())
