@@ -109,7 +109,7 @@ def test_text_of_the_chapter_is_reachable(page, base_url: str) -> None:
         page.goto("about:blank")
         # Leaving before Material's search worker has its last script would abort that request.
         with page.expect_request_finished(lambda r: r.url.endswith(SEARCH_WORKER_LAST_SCRIPT)):
-            page.goto(base_url + CHAPTER + "#" + target, wait_until="networkidle")
+            page.goto(base_url + CHAPTER + "#" + target, wait_until="load")  # its own wait below
         try:  # the browser scrolls to the fragment after load; wait until the target is at the top
             page.wait_for_function(
                 f"id => {{ const t = ({top})(id); return t >= 0 && t < 150; }}", arg=target, timeout=3000
