@@ -6,26 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import mpmath
 
+from scripts.tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (re-exported for the tests)
 from scripts.tools.project import copy_project, run_build  # noqa: F401 (re-exported for the tests)
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def session_build_env(serve_port: int) -> dict[str, str]:

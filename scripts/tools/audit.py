@@ -24,16 +24,13 @@ import tempfile
 from pathlib import Path
 
 from scripts.tools import mainthread, npm
+from scripts.tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_VERSION = "13.5.0"
 PREFIX = ROOT / ".cache" / "audit"
 BIN = PREFIX / "node_modules" / ".bin" / "lighthouse"
-CHROME = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
-    " --disable-component-update --disable-sync --no-first-run"
-)
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 TARGET_TBT_MS = 100
@@ -72,7 +69,7 @@ def audit(lighthouse: Path, url: str) -> dict:
                 f"--only-categories={','.join(CATEGORIES)}",
             ],
             check=True,
-            env=os.environ | {"CHROME_PATH": CHROME},
+            env=os.environ | {"CHROME_PATH": str(CHROMIUM)},
         )
         data = json.loads(report.read_text("utf-8"))
     audits = data["audits"]

@@ -11,13 +11,12 @@ the sum over tasks of max(0, 4 × CPU − 50 ms). Printed as medians, never asse
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import tempfile
 from collections import Counter
 from pathlib import Path
 
-CHROME = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+from scripts.tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8.execute", "blink"]
 TASKS = ("RunTask", "ThreadControllerImpl::RunTask")
@@ -73,7 +72,7 @@ def measure(urls: list[str], loads: int = 5) -> dict[str, list[dict[str, float]]
 
     runs: dict[str, list[dict[str, float]]] = {url: [] for url in urls}
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
-        browser = p.chromium.launch(executable_path=CHROME, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         trace = Path(tmp) / "trace.json"
         for i in range(loads + 1):  # the first round warms the caches and is left out
             for url in urls:

@@ -29,10 +29,9 @@ import sys
 import time
 from pathlib import Path
 
+from scripts.tools.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Chromium in a container: no sandbox, no GPU, nothing fetched but the served site.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 NAME = "sigmoid-neurons.pdf"
 # The book, in order: (site path, id prefix, label before its title, its sections in the contents).
 # The chapter comes first, because the edition is the chapter; what it leans on follows as
