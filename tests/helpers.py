@@ -41,6 +41,23 @@ def watch(pg, base_url: str):
     return pg
 
 
+# What every page of the theme requests after its `load` event: the sitemap (instant navigation
+# takes over links once it has it), the favicon, and the last script Material's search worker loads
+# (mkdocs.yml: search lang [ko, en]). Waiting for these is what "network idle" stood for in these
+# tests, without its 500 ms of silence after them.
+LATE_REQUESTS = ("/sitemap.xml", "/assets/images/favicon.png", "/assets/javascripts/lunr/min/lunr.multi.min.js")
+
+
+def goto_settled(page, url: str):
+    """Go to `url` in a fresh page and return its response once the page has loaded and its late
+    requests (LATE_REQUESTS) have finished."""
+    with contextlib.ExitStack() as stack:
+        for tail in LATE_REQUESTS:
+            stack.enter_context(page.expect_request_finished(lambda r, tail=tail: r.url.endswith(tail)))
+        response = page.goto(url)
+    return response
+
+
 @contextlib.contextmanager
 def new_page(browser, base_url: str, scheme: str = "light", width: int = 1280) -> Iterator:
     """Yield a fresh watched page (see `watch`) in its own context: `width`×800, the system colour

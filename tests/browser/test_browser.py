@@ -12,6 +12,7 @@ from tests.helpers import (
     ROOT,
     assert_clean,
     color_scheme,
+    goto_settled,
     nav_files,
     nav_paths,
     open_details,
@@ -73,8 +74,9 @@ JS_OVERFLOW = """() => {
 
 
 def open_page(page, base_url: str, path: str, status: int = 200):
-    """Go to `path`, wait until the network is quiet and return the page after checking its status."""
-    response = page.goto(base_url + path, wait_until="networkidle")
+    """Go to `path`, wait until it has loaded and made its late requests, and return the page
+    after checking its status."""
+    response = goto_settled(page, base_url + path)
     assert response is not None and response.status == status, f"/{path}: HTTP {response and response.status}"
     return page
 
@@ -186,7 +188,6 @@ def test_instant_navigation_keeps_pages_working(page, base_url: str) -> None:
             " && document.readyState === 'complete'",
             arg=target,
         )
-        page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__sameDocument === true"), f"/{path} was a full reload, not instant navigation"
         assert_rendered(page, path)
         if page.locator("[data-playground]").count():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.helpers import CHAPTER, assert_clean, new_page
+from tests.helpers import CHAPTER, LATE_REQUESTS, assert_clean, goto_settled, new_page
 
 # Equation (5): the rows its pieces sit on, whether the page scrolls sideways, whether the number is
 # inside the viewport, and where the equation's box is after the browser went to #eqtn5.
@@ -36,7 +36,7 @@ def test_equation_5_one_line_on_a_laptop_wrapped_at_plus_on_a_phone(
     """At 1280 px equation (5) is one line; at 360 px it wraps (before ≈ or +) into two, never
     scrolls the page or its own box, keeps its number in view, and #eqtn5 lands on it."""
     with new_page(browser, base_url, width=width) as page:
-        page.goto(base_url + CHAPTER + "#eqtn5", wait_until="networkidle")
+        goto_settled(page, base_url + CHAPTER + "#eqtn5")
         eq = page.evaluate(JS_EQ5)
         assert eq["pieces"] == 3, eq  # Δoutput | ≈ Σ … Δw_j | + … Δb
         assert eq["rows"] == rows, f"{width} px: equation (5) on {eq['rows']} rows, expected {rows}: {eq}"
@@ -61,7 +61,7 @@ JS_PRIMES = """() => [...document.querySelectorAll('article mo')].filter(mo => m
 def test_prime_sits_beside_sigma(page, base_url: str) -> None:
     """Every σ′ on the chapter draws its prime at σ's size, touching σ and reaching into σ's height
     (as a superscript it came out shrunk and floating 0.4 em above σ)."""
-    page.goto(base_url + CHAPTER, wait_until="networkidle")
+    goto_settled(page, base_url + CHAPTER)
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     primes = page.evaluate(JS_PRIMES)
     assert len(primes) >= 5, primes
@@ -69,16 +69,15 @@ def test_prime_sits_beside_sigma(page, base_url: str) -> None:
     assert not bad, f"primes apart from their base (em): {bad}"
 
 
-# The last script Material's search worker loads on every page (mkdocs.yml: search lang [ko, en]).
-SEARCH_WORKER_LAST_SCRIPT = "/lunr/min/lunr.multi.min.js"
+# The last script Material's search worker loads on every page.
+SEARCH_WORKER_LAST_SCRIPT = LATE_REQUESTS[-1]
 
 
 def test_text_of_the_chapter_is_reachable(page, base_url: str) -> None:
     """A selection copies the whole article with each formula as one run of text, find-in-page
     finds the last paragraph, every formula has a box, and a #link to any h2 or numbered equation
     brings it to the top of the window."""
-    with page.expect_request_finished(lambda r: r.url.endswith(SEARCH_WORKER_LAST_SCRIPT)):
-        page.goto(base_url + CHAPTER, wait_until="networkidle")
+    goto_settled(page, base_url + CHAPTER)
     last = page.evaluate("""() => { const ps = document.querySelectorAll('.md-content__inner > p');
         return ps[ps.length - 1].textContent.trim().slice(0, 20); }""")
     assert last
@@ -133,7 +132,7 @@ def test_code_blocks_mount_in_view_and_are_reachable_before(page, base_url: str)
     """Material mounts a code block (copy button, sideways-scroll check) once it comes into view
     (content.lazy), not all at load; before that each block is already in the Tab order, and once
     mounted it stays there only if it scrolls sideways (a laptop's pointer hovers)."""
-    page.goto(base_url + CHAPTER, wait_until="networkidle")
+    goto_settled(page, base_url + CHAPTER)
     height = page.evaluate("innerHeight")
     below = [b for b in page.evaluate(JS_CODE_BLOCKS) if b["top"] > 2 * height]
     assert below, "no code block below the fold to check"
@@ -192,7 +191,7 @@ def test_inline_formulas_keep_their_tokens_on_one_line(browser, base_url: str, w
     """On a phone and a laptop every inline formula of the chapter lays its tokens out side by side
     (∂output/∂w_j, not ∂, output, /, … stacked one per line)."""
     with new_page(browser, base_url, width=width) as page:
-        page.goto(base_url + CHAPTER, wait_until="networkidle")
+        goto_settled(page, base_url + CHAPTER)
         page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
         stacked = page.evaluate(JS_STACKED_INLINE)
         assert not stacked, f"{width} px: inline formulas stacked one token per line: {stacked[:8]}"

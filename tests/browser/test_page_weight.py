@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.tools.weight import KIB, SEARCH_INDEX, budget_for
-from tests.helpers import assert_clean, nav_paths, new_page, page_ids
+from tests.helpers import assert_clean, goto_settled, nav_paths, new_page, page_ids
 
 
 def first_load_bytes(browser, base_url: str, path: str) -> dict[str, int]:
@@ -13,12 +13,12 @@ def first_load_bytes(browser, base_url: str, path: str) -> dict[str, int]:
     with new_page(browser, base_url) as page:
         finished = []
         page.on("requestfinished", lambda r: finished.append(r))
-        page.goto(base_url + path, wait_until="networkidle")
+        goto_settled(page, base_url + path)
         page.evaluate("""async () => {
             for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
                 window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); }
         }""")
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("networkidle")  # what the scroll brought in (lazy figures)
         if not any(r.url == base_url + SEARCH_INDEX for r in finished):  # the budget includes it
             page.evaluate("(u) => fetch(u).then(r => r.arrayBuffer())", base_url + SEARCH_INDEX)
             page.wait_for_load_state("networkidle")

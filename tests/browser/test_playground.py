@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from snippets import linear_output_change, output_gradient, perceptron, sigmoid, sigmoid_neuron
-from tests.helpers import CHAPTER, assert_clean, new_page, open_details
+from tests.helpers import CHAPTER, assert_clean, goto_settled, new_page, open_details
 
 RANGES = ("x1", "x2", "w1", "w2", "b", "c")
 OUTPUTS = ("z", "sigmoid", "perceptron", "delta-exact", "delta-linear")
@@ -225,8 +225,7 @@ def test_one_update_per_input_event(page) -> None:
 
 def test_instant_navigation_keeps_it_working(page) -> None:
     # The session build names the served address as site_url, so Material takes over the links.
-    page.goto("")
-    page.wait_for_load_state("networkidle")  # the sitemap is fetched: links are taken over
+    goto_settled(page, "")  # the sitemap is fetched: links are taken over
     page.evaluate("window.__sameDocument = true")
     nav = page.locator("nav.md-nav--primary")
     nav.get_by_role("link", name="브라우저 실습", exact=True).click()
@@ -410,8 +409,7 @@ def test_chapter_links_open_their_state(page, browser, base_url) -> None:
 
 
 def test_instant_navigation_restores_the_hash(page) -> None:
-    page.goto(CHAPTER)
-    page.wait_for_load_state("networkidle")  # the sitemap is fetched: links are taken over
+    goto_settled(page, CHAPTER)  # the sitemap is fetched: links are taken over
     page.evaluate("window.__sameDocument = true")
     link = chapter_links(page)[-1]  # exercise II's failure case: z = 0, c = 100
     open_details(page)  # the link is in the exercise's solution

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from scripts.tools.server import serve
-from tests.helpers import CHAPTER, assert_clean, new_page, watch
+from tests.helpers import CHAPTER, assert_clean, goto_settled, new_page, watch
 
 ACTIVE = ".md-tooltip2--active"
 # An equation link in running text (not the heading "매끄러움과 식 (5)"), by the equation it cites.
@@ -72,7 +72,7 @@ def _in_place(page, link) -> None:
 @pytest.mark.parametrize(("path", "n"), CITING, ids=[p.rstrip("/") for p, _ in CITING])
 def test_equation_preview_on_hover_and_keyboard_focus(page, base_url: str, path: str, n: int) -> None:
     """Hovering, then Tab-focusing, a "식 (n)" link shows equation (n) in place; the page does not move."""
-    page.goto(base_url + path, wait_until="networkidle")
+    goto_settled(page, base_url + path)
     link = page.locator(EQ_LINK.format(n=n)).first
     link.scroll_into_view_if_needed()
     link.hover()
@@ -89,7 +89,7 @@ def test_equation_preview_on_hover_and_keyboard_focus(page, base_url: str, path:
 
 def test_footnote_shows_over_the_text(page, base_url: str) -> None:
     """Both footnotes show their note over the text on hover and on focus, without jumping to the bottom."""
-    page.goto(base_url + CHAPTER, wait_until="networkidle")
+    goto_settled(page, base_url + CHAPTER)
     refs = page.locator("article a.footnote-ref")
     assert refs.count() == 2
     for i, words in enumerate(["로지스틱", "계단 함수"]):
@@ -109,7 +109,7 @@ def test_term_shows_english_and_definition(browser, base_url: str, scheme: str) 
     """편향 (linked at its first use, before a particle) shows "bias" and its definition on hover
     and on focus, readable in both schemes."""
     with new_page(browser, base_url, scheme=scheme) as page:
-        page.goto(base_url + CHAPTER, wait_until="networkidle")
+        goto_settled(page, base_url + CHAPTER)
         term = page.locator(TERM.format(id="bias")).first
         tip = _open(page, term, "hover")
         text = tip.inner_text()
@@ -160,7 +160,7 @@ def test_touch_tap_shows_then_follows(browser, base_url: str, scheme: str) -> No
     reaches it; a tapped footnote and term show too; nothing scrolls sideways."""
     context, page = _touch_page(browser, base_url, scheme)
     try:
-        page.goto(base_url + CHAPTER, wait_until="networkidle")
+        goto_settled(page, base_url + CHAPTER)
         link = page.locator(EQ_LINK.format(n=5)).first
         link.scroll_into_view_if_needed()
         link.tap()
@@ -172,7 +172,7 @@ def test_touch_tap_shows_then_follows(browser, base_url: str, scheme: str) -> No
         top = page.locator("#eqtn5").evaluate("e => e.getBoundingClientRect().top")
         assert 0 <= top < 740, "the second tap did not bring equation (5) into view"
 
-        page.goto(base_url + CHAPTER, wait_until="networkidle")
+        goto_settled(page, base_url + CHAPTER)
 
         for selector, expected in [
             ("article a.footnote-ref", "로지스틱"),
@@ -193,13 +193,12 @@ def test_touch_tap_shows_then_follows(browser, base_url: str, scheme: str) -> No
 def test_previews_after_instant_navigation(page, base_url: str) -> None:
     """Arriving at the chapter and at the code page by instant navigation, the previews still work:
     a cross-page equation link shows the chapter's equation, and a term its definition."""
-    page.goto(base_url, wait_until="networkidle")
+    goto_settled(page, base_url)
     page.evaluate("window.__sameDocument = true")
     for path, n in [(CHAPTER, 5), ("code/", 4)]:
         page.locator(f'.md-sidebar--primary a.md-nav__link[href="{base_url + path}"]').first.click()
         page.wait_for_url(base_url + path)
         page.wait_for_function("() => document.querySelector('.md-content h1')")
-        page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__sameDocument === true"), "a full reload, not instant navigation"
         link = page.locator(EQ_LINK.format(n=n)).first
         link.scroll_into_view_if_needed()
@@ -233,7 +232,7 @@ def test_previews_where_the_site_is_served_elsewhere(browser, mirror_url: str) -
     page shows the chapter's equation; and where the page holding an equation cannot be read,
     its reference shows its title and stays a plain link."""
     with new_page(browser, mirror_url) as page:
-        page.goto(mirror_url + CHAPTER, wait_until="networkidle")
+        goto_settled(page, mirror_url + CHAPTER)
         assert "mirror/sub/" in page.url
         requests: list[str] = []
         page.on("request", lambda r: r.resource_type in ("document", "fetch", "xhr") and requests.append(r.url))
@@ -257,7 +256,7 @@ def test_previews_where_the_site_is_served_elsewhere(browser, mirror_url: str) -
         assert_clean(page, "mirror " + CHAPTER)
 
     with new_page(browser, mirror_url) as page:
-        page.goto(mirror_url + "code/", wait_until="networkidle")
+        goto_settled(page, mirror_url + "code/")
         link = page.locator(EQ_LINK.format(n=4)).first
         link.scroll_into_view_if_needed()
         link.hover()
@@ -267,7 +266,7 @@ def test_previews_where_the_site_is_served_elsewhere(browser, mirror_url: str) -
     missing = mirror_url + "perceptron/"
     with new_page(browser, mirror_url) as page:
         page.route(missing, lambda route: route.fulfill(status=404, body="gone"))
-        page.goto(mirror_url + CHAPTER, wait_until="networkidle")
+        goto_settled(page, mirror_url + CHAPTER)
         link = page.locator('article p a.equation-ref[href$="/perceptron/#eqtn1"]').first
         title = link.get_attribute("title")
         assert title == "식 (1) · 퍼셉트론 복습"

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from tests.helpers import CHAPTER, assert_clean, new_page
+from tests.helpers import CHAPTER, assert_clean, goto_settled, new_page
 
 PDFTOTEXT = shutil.which("pdftotext")  # Debian's poppler-utils (.ci/run installs it)
 
@@ -26,7 +26,7 @@ def printed(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) ->
     if PDFTOTEXT is None:  # a failure, never a skip: under CI=true the print tests must run
         pytest.fail("pdftotext not found: install Debian's poppler-utils")
     with new_page(browser, base_url) as page:
-        page.goto(base_url + CHAPTER, wait_until="networkidle")
+        goto_settled(page, base_url + CHAPTER)
         headings = page.evaluate("""() => ({
             h2: [...document.querySelectorAll('article h2')].map(h => h.textContent.replace('¶', '').trim()),
             exercises: [...document.querySelectorAll('article h2#exercises ~ h3')]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import CHAPTER, assert_clean, new_page
+from tests.helpers import CHAPTER, assert_clean, goto_settled, new_page
 
 # query → pages (site paths) any of which explains it; one must be among the first three results.
 EXPECTED: dict[str, tuple[str, ...]] = {
@@ -34,7 +34,7 @@ JS_RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')]
 def search_page(browser, base_url: str):
     """Return one page with the search index loaded, reused for every query."""
     with new_page(browser, base_url) as pg:
-        pg.goto(base_url, wait_until="networkidle")
+        goto_settled(pg, base_url)
         yield pg
 
 
