@@ -33,8 +33,10 @@ pdf: build ## the PDF edition, site/sigmoid-neurons.pdf (needs Chromium)
 check: lint ## while editing: lint, then the tests that need no build or browser (tests/unit/)
 	$(BIN)/python -m pytest tests/unit -q
 
-test: lint ## lint, then the whole test suite
-	$(BIN)/python -m pytest
+# -n auto: one pytest-xdist worker per core, each with its own build and server; worksteal moves
+# queued tests to an idle worker, so one slow module does not hold up the end.
+test: lint ## lint, then the whole test suite, on every core
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 lint: $(STAMP) ## ruff: lint rules and formatting (configured in pyproject.toml); reports both, then fails
 	$(BIN)/ruff check .; status=$$?; $(BIN)/ruff format --check . && exit $$status

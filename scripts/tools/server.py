@@ -46,7 +46,10 @@ def handler_for(root: Path) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "max-age=600")
             self.end_headers()
-            self.wfile.write(body)
+            # A browser that closes its page while a response is on its way hangs up: nobody is
+            # left to receive the rest, so that is not an error of the server.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)
 
         def log_message(self, *args: object) -> None:
             pass

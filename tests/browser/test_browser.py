@@ -181,10 +181,11 @@ def test_instant_navigation_keeps_pages_working(page, base_url: str) -> None:
                 "a => a.closest('.md-nav__item--nested').querySelector(':scope > input.md-nav__toggle').id"
             )
             page.locator(f'.md-sidebar--primary label[for="{toggle}"]').first.click()
+        page.evaluate("document.querySelector('article').dataset.left = ''")  # gone once the page is swapped
         link.click()
         page.wait_for_url(target)
         page.wait_for_function(
-            "(t) => document.querySelector('.md-content h1') && location.href === t"
+            "(t) => document.querySelector('article:not([data-left]) h1') && location.href === t"
             " && document.readyState === 'complete'",
             arg=target,
         )
