@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from matplotlib import font_manager
 from matplotlib.patches import Circle
 
 from scripts import examples
+from scripts.svg import compact as svg_compact
 from snippets import sigmoid, sigmoid_prime, step
 
 
@@ -152,22 +152,10 @@ def _render(scheme: Scheme, height: float, draw: Callable[[plt.Axes], None], dia
 
 
 def _compact_svg(svg: str) -> str:
-    """Return matplotlib's SVG made smaller: no prolog, doctype, comments or metadata, no no-op
-    rotations, coordinates rounded to 0.01 pt, one line per element.
-    """
+    """Return matplotlib's SVG made smaller (scripts/svg.py), after checking that every glyph is a path."""
     if "<text" in svg:
         raise ValueError("figure has <text>: every glyph must be a path (svg.fonttype 'path')")
-    svg = re.sub(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->|<metadata>.*?</metadata>", "", svg, flags=re.DOTALL)
-    svg = re.sub(r' transform="rotate\(-0 [\d.]+ [\d.]+\)"', "", svg)
-    # Coordinates to 0.01 pt; scale factors stay exact: a glyph's scale(0.015625) rounded to 0.02
-    # would draw every letter 28 % larger than its advance, so the letters of a word would touch.
-    svg = re.sub(
-        r"scale\([^)]*\)|-?\d+\.\d{3,}",
-        lambda m: m.group() if m.group().startswith("scale") else f"{float(m.group()):.2f}".rstrip("0").rstrip("."),
-        svg,
-    )
-    svg = re.sub(r" ?\n\s*(?=[MLCQZz\"])", " ", svg)  # path data on one line
-    return re.sub(r"\n\s*", "\n", svg).strip() + "\n"
+    return svg_compact(svg)
 
 
 def _plot_step(ax: plt.Axes, lo: float, hi: float, **style: object) -> None:

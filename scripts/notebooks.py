@@ -21,6 +21,7 @@ from nbformat import NotebookNode
 
 from scripts import cache
 from scripts.sections import sections
+from scripts.svg import compact as svg_compact
 
 SNIPPET_IMPORT = re.compile(r"^from snippets(?:\.\w+)? import (?:\([^)]*\)|[^\n]*)", re.M)
 HEADING_ID = re.compile(r"^(#{1,6} .*?)[ \t]*\{[ \t]*#[\w-]+[ \t]*\}[ \t]*$", re.M)
@@ -78,8 +79,10 @@ def execute(nb: NotebookNode, name: str, timeout: int = 300) -> NotebookNode:
 
 
 def cache_key(source: Path, snippets: Path) -> str:
-    """Return a hash of what the outputs depend on: the notebook, snippets, this file, the packages."""
-    return cache.key([source, Path(__file__), *sorted(snippets.glob("*.py"))], ("numpy", "matplotlib", "ipykernel"))
+    """Return a hash of what the outputs depend on: the notebook, snippets, this module and the SVG
+    compaction (scripts/svg.py), the packages."""
+    code = [Path(__file__), Path(__file__).with_name("svg.py")]
+    return cache.key([source, *code, *sorted(snippets.glob("*.py"))], ("numpy", "matplotlib", "ipykernel"))
 
 
 def run(source: Path, name: str, cache_dir: Path, snippets: Path) -> tuple[Path, bool]:
@@ -98,6 +101,11 @@ def run(source: Path, name: str, cache_dir: Path, snippets: Path) -> tuple[Path,
     cache.write(folder / "executed.ipynb", nbformat.writes(ran))
     cache.write(folder / "page.ipynb", nbformat.writes(page_copy(ran, nb, name)))
     return folder, False
+
+
+# Characters an SVG keeps as they are in a data: URI (which compresses better than base64): those
+# a URL allows. Spaces, quotes, <, >, &, # and % are escaped; the HTML checker rejects them raw.
+URI_SAFE = "/:;=,'()!*+-._~@?"
 
 
 def page_copy(ran: NotebookNode, original: NotebookNode, name: str) -> NotebookNode:
@@ -120,7 +128,7 @@ def page_copy(ran: NotebookNode, original: NotebookNode, name: str) -> NotebookN
                 continue
             if not (alt := cell.metadata.get("alt", "").strip()):
                 raise NotebookError(f'{name}: cell {index} draws a figure but has no `# %% alt="…"` text')
-            svg = quote(data.pop("image/svg+xml"), safe="")  # compresses better than base64
+            svg = quote(svg_compact(data.pop("image/svg+xml")), safe=URI_SAFE)
             data.pop("text/plain", None)
             data["text/html"] = f'<img alt="{html.escape(alt)}" src="data:image/svg+xml,{svg}">'
     return nb

@@ -45,7 +45,7 @@ def watch(pg, base_url: str):
 # takes over links once it has it), the favicon, and the last script Material's search worker loads
 # (mkdocs.yml: search lang [ko, en]). Waiting for these is what "network idle" stood for in these
 # tests, without its 500 ms of silence after them.
-LATE_REQUESTS = ("/sitemap.xml", "/assets/images/favicon.png", "/assets/javascripts/lunr/min/lunr.multi.min.js")
+LATE_REQUESTS = ("/sitemap.xml", "/images/favicon.svg", "/assets/javascripts/lunr/min/lunr.multi.min.js")
 
 
 def goto_settled(page, url: str):

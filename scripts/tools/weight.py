@@ -1,8 +1,9 @@
 """Page weight without a browser: gzip bytes of a built page and what its first load fetches.
 
-Mirrors tests/browser/test_page_weight.py (which measures in Chromium): the HTML, its stylesheets and
-scripts, the images shown in the light scheme, the search index and the search worker with the
-lunr language files it imports. Used by `make bench`; `python -m scripts.tools.weight [SITE]` prints it.
+Mirrors tests/browser/test_page_weight.py (which measures in Chromium): the HTML, its stylesheets,
+scripts and icon, the images shown in the light scheme outside closed <details>, the sitemap that
+instant navigation reads, the search index and the search worker with the lunr language files it
+imports. Used by `make bench`; `python -m scripts.tools.weight [SITE]` prints it.
 """
 
 from __future__ import annotations
@@ -37,20 +38,41 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 class _Resources(HTMLParser):
-    """Collect the same-site URLs a page fetches on first load."""
+    """Collect the same-site URLs a page fetches on first load: its stylesheets, scripts and icon,
+    the images shown in the light scheme outside closed <details> (lazy images there are not
+    fetched until opened), and whether Material's instant navigation is on (it fetches the sitemap)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
+        self.closed_details = 0  # depth inside <details> without `open`, counting only those
+        self.details: list[bool] = []  # for each open <details> element: whether it is closed
+        self.instant = False
+        self._config = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
-        if tag == "link" and "stylesheet" in a.get("rel", "").split():
+        rel = a.get("rel", "").split()
+        if tag == "details":
+            self.details.append("open" not in a)
+            self.closed_details += self.details[-1]
+        elif tag == "link" and ("stylesheet" in rel or "icon" in rel):
             self.urls.append(a.get("href", ""))
         elif tag == "script" and a.get("src"):
             self.urls.append(a["src"])
-        elif tag == "img" and a.get("src") and not a["src"].endswith("#only-dark"):
+        elif tag == "script" and a.get("id") == "__config":
+            self._config = True
+        elif tag == "img" and a.get("src") and not a["src"].endswith("#only-dark") and not self.closed_details:
             self.urls.append(a["src"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "details" and self.details:
+            self.closed_details -= self.details.pop()
+        self._config = False
+
+    def handle_data(self, data: str) -> None:
+        if self._config:
+            self.instant = "navigation.instant" in json.loads(data).get("features", [])
 
 
 def compressed(path: Path) -> bool:
@@ -85,6 +107,8 @@ def page_resources(site: Path, page: str) -> list[Path]:
         target = site / posixpath.normpath(posixpath.join(here, url.split("#")[0].split("?")[0]))
         if target.is_file() and target not in files:
             files.append(target)
+    if parser.instant and (site / "sitemap.xml").is_file():
+        files.append(site / "sitemap.xml")
     index = site / "search" / "search_index.json"
     if index.is_file():
         files.append(index)

@@ -101,7 +101,7 @@ def test_figure_without_alt_text_is_refused():
         nb.page_copy(ran, ran, "x.py")
     ran.cells[0].metadata["alt"] = '빈 "그림"'
     data = nb.page_copy(ran, ran, "x.py").cells[0].outputs[0].data
-    assert data == {"text/html": '<img alt="빈 &quot;그림&quot;" src="data:image/svg+xml,%3Csvg%3E%3C%2Fsvg%3E">'}
+    assert data == {"text/html": '<img alt="빈 &quot;그림&quot;" src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E%0A">'}
 
 
 def test_png_figures_are_refused():

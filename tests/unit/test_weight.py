@@ -45,3 +45,22 @@ def test_weight_is_the_sum_of_gzip_bytes(tmp_path: Path) -> None:
     expected = sum(len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in page_resources(site, "a/index.html"))
     assert page_weight(site, "a/index.html") == expected
     assert wire_bytes(site / "s.css") < (site / "s.css").stat().st_size
+
+
+def test_icon_and_sitemap_count_but_figures_in_closed_details_do_not(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    config = json.dumps({"features": ["navigation.instant"]})
+    (site / "b").mkdir()
+    (site / "b/index.html").write_text(
+        f'<script id="__config" type="application/json">{config}</script><link rel="icon" href="../f.svg">'
+        '<details><summary>풀이</summary><img src="../shut.svg"><details open><img src="../x.svg"></details></details>'
+        '<details open><img src="../open.svg"></details><img src="../after.svg">',
+        "utf-8",
+    )
+    for name in ("f.svg", "shut.svg", "x.svg", "open.svg", "after.svg", "sitemap.xml"):
+        (site / name).write_text("<svg/>", "utf-8")
+    names = [p.relative_to(site).as_posix() for p in page_resources(site, "b/index.html")]
+    assert names[:5] == ["b/index.html", "f.svg", "open.svg", "after.svg", "sitemap.xml"]
+    # without instant navigation, Material does not read the sitemap
+    (site / "b/index.html").write_text('<link rel="icon" href="../f.svg">', "utf-8")
+    assert "sitemap.xml" not in [p.name for p in page_resources(site, "b/index.html")]
