@@ -111,10 +111,11 @@ def exp_float64_floor(z: np.ndarray) -> np.ndarray:
     out = np.empty(z.shape, z.dtype)
     buffer = np.empty(min(z.size, 1 << 16))
     for i in range(0, z.size, buffer.size):
-        e = buffer[: z[i : i + buffer.size].size]
-        np.negative(z[i : i + buffer.size], out=e)
+        zb = z[i : i + buffer.size]
+        e = buffer[: zb.size]
+        np.negative(zb, out=e)
         np.exp(e, out=e)
-        out[i : i + buffer.size] = e
+        out[i : i + zb.size] = e
     return out
 
 

@@ -45,8 +45,7 @@ class _Resources(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
-        self.closed_details = 0  # depth inside <details> without `open`, counting only those
-        self.details: list[bool] = []  # for each open <details> element: whether it is closed
+        self.details: list[bool] = []  # one per <details> the parser is inside: True if it is closed
         self.instant = False
         self._config = False
 
@@ -55,20 +54,20 @@ class _Resources(HTMLParser):
         rel = a.get("rel", "").split()
         if tag == "details":
             self.details.append("open" not in a)
-            self.closed_details += self.details[-1]
         elif tag == "link" and ("stylesheet" in rel or "icon" in rel):
             self.urls.append(a.get("href", ""))
         elif tag == "script" and a.get("src"):
             self.urls.append(a["src"])
         elif tag == "script" and a.get("id") == "__config":
             self._config = True
-        elif tag == "img" and a.get("src") and not a["src"].endswith("#only-dark") and not self.closed_details:
+        elif tag == "img" and a.get("src") and not a["src"].endswith("#only-dark") and not any(self.details):
             self.urls.append(a["src"])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "details" and self.details:
-            self.closed_details -= self.details.pop()
-        self._config = False
+            self.details.pop()
+        elif tag == "script":
+            self._config = False
 
     def handle_data(self, data: str) -> None:
         if self._config:
