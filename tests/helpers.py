@@ -41,18 +41,23 @@ def watch(pg, base_url: str):
     return pg
 
 
-# What every page of the theme requests after its `load` event: the sitemap (instant navigation
-# takes over links once it has it), the favicon, and the last script Material's search worker loads
-# (mkdocs.yml: search lang [ko, en]). Waiting for these is what "network idle" stood for in these
-# tests, without its 500 ms of silence after them.
-LATE_REQUESTS = ("/sitemap.xml", "/images/favicon.svg", "/assets/javascripts/lunr/min/lunr.multi.min.js")
+# The last script Material's search worker loads on every page (mkdocs.yml: search lang [ko, en]).
+SEARCH_WORKER_LAST_SCRIPT = "/assets/javascripts/lunr/min/lunr.multi.min.js"
+
+
+def late_requests() -> tuple[str, ...]:
+    """Return the ends of the URLs every page of the theme requests after its `load` event: the
+    sitemap (instant navigation takes over links once it has it), the icon (mkdocs.yml:
+    theme.favicon) and the search worker's last script. Waiting for these is what "network idle"
+    stood for in these tests, without its 500 ms of silence after them."""
+    return ("/sitemap.xml", "/" + mkdocs_config()["theme"]["favicon"], SEARCH_WORKER_LAST_SCRIPT)
 
 
 def goto_settled(page, url: str):
     """Go to `url` in a fresh page and return its response once the page has loaded and its late
-    requests (LATE_REQUESTS) have finished."""
+    requests (`late_requests`) have finished."""
     with contextlib.ExitStack() as stack:
-        for tail in LATE_REQUESTS:
+        for tail in late_requests():
             stack.enter_context(page.expect_request_finished(lambda r, tail=tail: r.url.endswith(tail)))
         response = page.goto(url)
     return response
@@ -108,8 +113,8 @@ def _nav_files(node: object) -> list[str]:
 
 
 @functools.cache
-def nav_files() -> list[str]:
-    """Return the docs/-relative source files listed in mkdocs.yml's nav, in nav order."""
+def mkdocs_config() -> dict:
+    """Return mkdocs.yml as plain data, its `!` and `!!python/` tags read as None."""
     import yaml
 
     class Loader(yaml.SafeLoader):
@@ -117,8 +122,13 @@ def nav_files() -> list[str]:
 
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
-    return _nav_files(config.get("nav") or [])
+    return yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
+
+
+@functools.cache
+def nav_files() -> list[str]:
+    """Return the docs/-relative source files listed in mkdocs.yml's nav, in nav order."""
+    return _nav_files(mkdocs_config().get("nav") or [])
 
 
 def url_path(source: str) -> str:

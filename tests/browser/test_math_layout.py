@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.helpers import CHAPTER, LATE_REQUESTS, assert_clean, goto_settled, new_page
+from tests.helpers import CHAPTER, SEARCH_WORKER_LAST_SCRIPT, assert_clean, goto_settled, new_page
 
 # Equation (5): the rows its pieces sit on, whether the page scrolls sideways, whether the number is
 # inside the viewport, and where the equation's box is after the browser went to #eqtn5.
@@ -67,10 +67,6 @@ def test_prime_sits_beside_sigma(page, base_url: str) -> None:
     assert len(primes) >= 5, primes
     bad = [p for p in primes if not (p["scale"] == 1 and abs(p["gapX"]) < 0.05 and p["above"] < 0.05)]
     assert not bad, f"primes apart from their base (em): {bad}"
-
-
-# The last script Material's search worker loads on every page.
-SEARCH_WORKER_LAST_SCRIPT = LATE_REQUESTS[-1]
 
 
 def test_text_of_the_chapter_is_reachable(page, base_url: str) -> None:

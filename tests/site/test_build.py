@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.helpers import RAW_TEX, ROOT, copy_project, run_build, session_build_env
+from tests.helpers import RAW_TEX, ROOT, copy_project, mkdocs_config, run_build, session_build_env
 
 
 class _Collect(HTMLParser):
@@ -131,7 +131,7 @@ def test_nothing_generated_is_written_into_docs(site_dir: Path) -> None:
     """After a build (site_dir), docs/ still holds no generated figure: its one SVG is the tab icon,
     drawn by hand (mkdocs.yml: theme.favicon)."""
     svgs = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.svg")]
-    assert svgs == ["images/favicon.svg"], f"generated figures must not be in docs/: {svgs}"
+    assert svgs == [mkdocs_config()["theme"]["favicon"]], f"generated figures must not be in docs/: {svgs}"
     assert not (ROOT / "docs" / "figures").exists()
 
 
